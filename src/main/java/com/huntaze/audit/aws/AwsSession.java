@@ -1,0 +1,142 @@
+package com.huntaze.audit.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS side of one audit: one HTTP client shared by every service client, one credentials provider, the
+ * read-only guard and call counter on every client. Service clients are created on first use only (client
+ * construction dominates start-up), cached per service and region, and all closed with the session.
+ */
+public final class AwsSession implements AutoCloseable {
+
+    /** How the session reaches AWS. {@code endpoint} is null for the real AWS endpoints. */
+    public record Settings(String profile, URI endpoint, int maxAttempts, Duration callTimeout) {
+        public static Settings defaults() {
+            return new Settings(null, null, 5, Duration.ofSeconds(60));
+        }
+    }
+
+    private final Settings settings;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient httpClient;
+    private final CallCounter counter = new CallCounter();
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public AwsSession(Settings settings, int concurrency) {
+        this.settings = settings;
+        this.credentials = settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per worker instead.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, concurrency)));
+        }
+        // url-connection rather than Apache: it is built on the JDK's HttpURLConnection, so it loads far fewer
+        // classes and starts faster (no Apache HttpClient, no connection-manager threads), which matters for a CLI
+        // whose run is a few hundred small calls. Connection reuse comes from the JDK's keep-alive cache.
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    public CallCounter counter() {
+        return counter;
+    }
+
+    public RdsClient rds(String region) {
+        return client("rds", region, RdsClient::builder);
+    }
+
+    public EcsClient ecs(String region) {
+        return client("ecs", region, EcsClient::builder);
+    }
+
+    public SesV2Client sesv2(String region) {
+        return client("ses", region, SesV2Client::builder);
+    }
+
+    public ElasticLoadBalancingV2Client elbv2(String region) {
+        return client("elasticloadbalancing", region, ElasticLoadBalancingV2Client::builder);
+    }
+
+    public ElastiCacheClient elasticache(String region) {
+        return client("elasticache", region, ElastiCacheClient::builder);
+    }
+
+    public CloudWatchClient cloudwatch(String region) {
+        return client("cloudwatch", region, CloudWatchClient::builder);
+    }
+
+    public CloudWatchLogsClient logs(String region) {
+        return client("logs", region, CloudWatchLogsClient::builder);
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager", region, SecretsManagerClient::builder);
+    }
+
+    /** IAM is a global service: one client, in the aws partition's global region. */
+    public IamClient iam() {
+        return client("iam", Region.AWS_GLOBAL.id(), IamClient::builder);
+    }
+
+    public StsClient sts(String region) {
+        return client("sts", region, StsClient::builder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(String iamPrefix, String region,
+                                                                              Supplier<B> builder) {
+        return (C) clients.computeIfAbsent(iamPrefix + "@" + region, key -> build(iamPrefix, region, builder.get()));
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(String iamPrefix, String region, B builder) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, counter))
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.STANDARD).toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallAttemptTimeout(settings.callTimeout().dividedBy(2))
+                        .apiCallTimeout(settings.callTimeout()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        builder.httpClient(httpClient);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+        // The SDK never closes an HTTP client it was given: we do, last.
+        httpClient.close();
+    }
+}

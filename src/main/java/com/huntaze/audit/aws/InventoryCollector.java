@@ -1,0 +1,162 @@
+package com.huntaze.audit.aws;
+
+import com.huntaze.audit.engine.Scope;
+import com.huntaze.audit.inventory.CollectionFailure;
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Inventory;
+import com.huntaze.audit.inventory.RegionInventory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Collects the datasets the selected checks need, each once per region (global datasets once per audit), all
+ * concurrently on a bounded pool; a dataset starts as soon as the datasets it depends on are in. A failed
+ * dataset is recorded with its reason and never stops the others.
+ */
+public final class InventoryCollector {
+
+    /** Every collector the tool has, by the dataset it fills. */
+    static final Map<Dataset<?>, DatasetCollector<?>> COLLECTORS = Stream.of(
+                    RdsCollectors.DB_INSTANCES,
+                    RdsCollectors.DB_CLUSTERS,
+                    EcsCollectors.CLUSTERS,
+                    SesCollectors.ACCOUNT)
+            .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
+
+    /** Told how many datasets are collected so far; called from worker threads. */
+    public interface ProgressListener {
+        void onProgress(int done, int total);
+    }
+
+    private final AwsSession aws;
+    private final int concurrency;
+    private final ProgressListener progress;
+
+    public InventoryCollector(AwsSession aws, int concurrency, ProgressListener progress) {
+        this.aws = aws;
+        this.concurrency = concurrency;
+        this.progress = progress;
+    }
+
+    public Inventory collect(String account, List<String> regions, Set<Dataset<?>> needed) {
+        Inventory inventory = new Inventory(account, regions);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "collector");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, CompletableFuture<Object>> futures = new LinkedHashMap<>();
+            Map<String, RegionAndDataset> tasks = new HashMap<>();
+            AtomicInteger done = new AtomicInteger();
+            List<RegionAndDataset> wanted = new ArrayList<>();
+            for (Dataset<?> dataset : withDependencies(needed)) {
+                List<String> targets = dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION) : regions;
+                for (String region : targets) {
+                    wanted.add(new RegionAndDataset(region, dataset));
+                }
+            }
+            int total = wanted.size();
+            for (RegionAndDataset task : wanted) {
+                schedule(task, futures, tasks, pool, done, total);
+            }
+            for (Map.Entry<String, CompletableFuture<Object>> entry : futures.entrySet()) {
+                RegionAndDataset task = tasks.get(entry.getKey());
+                RegionInventory target = inventory.region(task.region());
+                try {
+                    store(target, task.dataset(), entry.getValue().join());
+                } catch (CompletionException e) {
+                    target.fail(task.dataset(), failureOf(task.dataset(), e.getCause()));
+                }
+            }
+            return inventory;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void store(RegionInventory target, Dataset<T> dataset, Object value) {
+        target.put(dataset, (T) value);
+    }
+
+    private record RegionAndDataset(String region, Dataset<?> dataset) {
+        String key() {
+            return region + "/" + dataset.id();
+        }
+    }
+
+    private CompletableFuture<Object> schedule(RegionAndDataset task, Map<String, CompletableFuture<Object>> futures,
+                                               Map<String, RegionAndDataset> tasks, ExecutorService pool,
+                                               AtomicInteger done, int total) {
+        CompletableFuture<Object> existing = futures.get(task.key());
+        if (existing != null) {
+            return existing;
+        }
+        DatasetCollector<?> collector = collectorFor(task.dataset());
+        Map<Dataset<?>, CompletableFuture<Object>> dependencies = new LinkedHashMap<>();
+        for (Dataset<?> dependency : collector.dependsOn()) {
+            dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), futures, tasks, pool,
+                    done, total));
+        }
+        CompletableFuture<Object> future = CompletableFuture
+                .allOf(dependencies.values().toArray(CompletableFuture[]::new))
+                .thenApplyAsync(ignored -> {
+                    Map<Dataset<?>, Object> values = new HashMap<>();
+                    dependencies.forEach((dataset, f) -> values.put(dataset, f.join()));
+                    try {
+                        return (Object) collector.collect(new CollectionContext(task.region(), aws, values));
+                    } finally {
+                        progress.onProgress(done.incrementAndGet(), total);
+                    }
+                }, pool);
+        futures.put(task.key(), future);
+        tasks.put(task.key(), task);
+        return future;
+    }
+
+    private static DatasetCollector<?> collectorFor(Dataset<?> dataset) {
+        DatasetCollector<?> collector = COLLECTORS.get(dataset);
+        if (collector == null) {
+            throw new IllegalStateException("no collector for dataset " + dataset.id());
+        }
+        return collector;
+    }
+
+    /** The datasets and, transitively, the datasets their collectors depend on. */
+    static Set<Dataset<?>> withDependencies(Set<Dataset<?>> needed) {
+        Set<Dataset<?>> all = new LinkedHashSet<>();
+        List<Dataset<?>> queue = new ArrayList<>(needed);
+        while (!queue.isEmpty()) {
+            Dataset<?> dataset = queue.remove(0);
+            if (all.add(dataset)) {
+                queue.addAll(collectorFor(dataset).dependsOn());
+            }
+        }
+        return all;
+    }
+
+    private static CollectionFailure failureOf(Dataset<?> dataset, Throwable cause) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AwsCallException call) {
+            return call.failure();
+        }
+        // A bug in a collector, not an AWS answer: still a visible TODO rather than a crash.
+        return AwsCalls.classify(dataset.service() + ":" + dataset.id(), cause);
+    }
+}

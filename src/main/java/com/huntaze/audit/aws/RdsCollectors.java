@@ -1,0 +1,68 @@
+package com.huntaze.audit.aws;
+
+import static com.huntaze.audit.aws.AwsCalls.call;
+
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Datasets;
+import com.huntaze.audit.inventory.model.DbCluster;
+import com.huntaze.audit.inventory.model.DbInstance;
+import java.util.List;
+import software.amazon.awssdk.services.rds.model.DBClusterMember;
+
+/** RDS: DescribeDBInstances and DescribeDBClusters, all pages at the maximum page size (100). */
+final class RdsCollectors {
+    private RdsCollectors() {
+    }
+
+    static final int MAX_RECORDS = 100;
+
+    static final DatasetCollector<List<DbInstance>> DB_INSTANCES = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<DbInstance>> dataset() {
+            return Datasets.RDS_DB_INSTANCES;
+        }
+
+        @Override
+        public List<DbInstance> collect(CollectionContext context) {
+            return call("rds:DescribeDBInstances", () -> context.aws().rds(context.region())
+                    .describeDBInstancesPaginator(r -> r.maxRecords(MAX_RECORDS)).dbInstances().stream()
+                    .map(i -> new DbInstance(
+                            i.dbInstanceIdentifier(),
+                            i.dbInstanceArn(),
+                            i.engine(),
+                            i.dbInstanceClass(),
+                            Boolean.TRUE.equals(i.multiAZ()),
+                            i.backupRetentionPeriod() == null ? 0 : i.backupRetentionPeriod(),
+                            Boolean.TRUE.equals(i.publiclyAccessible()),
+                            Boolean.TRUE.equals(i.storageEncrypted()),
+                            Boolean.TRUE.equals(i.deletionProtection()),
+                            i.dbClusterIdentifier(),
+                            i.availabilityZone(),
+                            i.allocatedStorage() == null ? 0 : i.allocatedStorage()))
+                    .toList());
+        }
+    };
+
+    static final DatasetCollector<List<DbCluster>> DB_CLUSTERS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<DbCluster>> dataset() {
+            return Datasets.RDS_DB_CLUSTERS;
+        }
+
+        @Override
+        public List<DbCluster> collect(CollectionContext context) {
+            return call("rds:DescribeDBClusters", () -> context.aws().rds(context.region())
+                    .describeDBClustersPaginator(r -> r.maxRecords(MAX_RECORDS)).dbClusters().stream()
+                    .map(c -> new DbCluster(
+                            c.dbClusterIdentifier(),
+                            c.dbClusterArn(),
+                            c.engine(),
+                            Boolean.TRUE.equals(c.multiAZ()),
+                            c.backupRetentionPeriod() == null ? 0 : c.backupRetentionPeriod(),
+                            Boolean.TRUE.equals(c.storageEncrypted()),
+                            Boolean.TRUE.equals(c.deletionProtection()),
+                            c.dbClusterMembers().stream().map(DBClusterMember::dbInstanceIdentifier).toList()))
+                    .toList());
+        }
+    };
+}

@@ -1,0 +1,304 @@
+package com.huntaze.audit.cli;
+
+import com.huntaze.audit.aws.AwsCallException;
+import com.huntaze.audit.aws.AwsCalls;
+import com.huntaze.audit.aws.AwsSession;
+import com.huntaze.audit.aws.InventoryCollector;
+import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.engine.AuditRunner;
+import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.RegisteredCheck;
+import com.huntaze.audit.engine.Thresholds;
+import com.huntaze.audit.inventory.CollectionFailure;
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Inventory;
+import com.huntaze.audit.inventory.InventorySnapshot;
+import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.report.AuditReport;
+import com.huntaze.audit.report.JsonReport;
+import com.huntaze.audit.report.MarkdownReport;
+import com.huntaze.audit.report.ReportBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+
+/** {@code huntaze-audit check}: collect, evaluate, report, and exit with a code a CI job can gate on. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
+        footer = {"", "Exit codes: 0 no NOK finding, 1 at least one NOK, 2 usage or configuration error,",
+                "3 the audit could not run (no credentials, nothing reachable)."})
+public final class CheckCommand implements Callable<Integer> {
+
+    /** Report formats of {@code --format}. */
+    public enum Format { md, json }
+
+    static final int DEFAULT_CONCURRENCY = 16;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", split = ",", paramLabel = "REGION",
+            description = "Region to audit; repeatable or comma-separated. Default: AWS_REGION, "
+                    + "AWS_DEFAULT_REGION, or the profile's region.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Named AWS profile (as in the AWS CLI). Default: the default credential chain.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send every AWS call to this endpoint (an emulator such as moto).")
+    String endpointUrl;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--demo", description = "Audit an embedded sample account, without any AWS access.")
+    boolean demo;
+
+    @Option(names = "--min-backup-days", paramLabel = "DAYS",
+            description = "Minimum RDS backup retention in days (default: 7).")
+    Integer minBackupDays;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    private final Clock clock;
+
+    public CheckCommand() {
+        this(Clock.systemUTC());
+    }
+
+    CheckCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public Integer call() {
+        Instant started = clock.instant();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkOutputWritable();
+        Thresholds thresholds = thresholds();
+        CheckRegistry registry = CheckRegistry.load();
+        List<RegisteredCheck> checks = registry.checks();
+
+        Inventory inventory;
+        Map<String, Long> apiCalls;
+        if (demo) {
+            if (!regions.isEmpty() || profile != null || endpointUrl != null) {
+                throw new UsageException("--demo reads no AWS account: it cannot be combined with --region, "
+                        + "--profile or --endpoint-url");
+            }
+            inventory = demoInventory();
+            apiCalls = Map.of();
+        } else {
+            URI endpoint = endpoint();
+            List<String> auditRegions = auditRegions();
+            checkProfile();
+            try (AwsSession aws = new AwsSession(
+                    new AwsSession.Settings(profile, endpoint, 5, Duration.ofSeconds(60)), DEFAULT_CONCURRENCY)) {
+                String account = account(aws, auditRegions.get(0), endpoint);
+                ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
+                Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+                inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
+                        .collect(account, auditRegions, needed);
+                progress.clear();
+                apiCalls = aws.counter().snapshot();
+            }
+            failIfNothingReachable(inventory);
+        }
+
+        AuditRunner.Outcome outcome = new AuditRunner(thresholds).run(checks, inventory);
+        long durationMs = Duration.between(started, clock.instant()).toMillis();
+        AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, outcome,
+                apiCalls, durationMs);
+        String text = switch (format) {
+            case json -> JsonReport.render(report);
+            case md -> new MarkdownReport(id -> registry.checks().stream().filter(c -> c.id().equals(id))
+                    .map(RegisteredCheck::metadata).findFirst().orElse(null)).render(report);
+        };
+        write(text, out);
+        return report.hasNok() ? ExitCode.NOK : ExitCode.OK;
+    }
+
+    private Thresholds thresholds() {
+        Thresholds thresholds = Thresholds.defaults();
+        if (minBackupDays != null) {
+            if (minBackupDays < 1) {
+                throw new UsageException("--min-backup-days must be at least 1, not " + minBackupDays);
+            }
+            thresholds = thresholds.with(RdsBackupRetentionCheck.MIN_BACKUP_DAYS, minBackupDays);
+        }
+        return thresholds;
+    }
+
+    private static Inventory demoInventory() {
+        try (InputStream in = CheckCommand.class.getResourceAsStream("/demo/inventory.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the demo inventory is missing from the jar");
+            }
+            return InventorySnapshot.read(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo inventory: " + e.getMessage(), e);
+        }
+    }
+
+    private URI endpoint() {
+        if (endpointUrl == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpointUrl);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                throw new UsageException("--endpoint-url must be an http:// or https:// URL with a host, not '"
+                        + endpointUrl + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("--endpoint-url is not a valid URL: '" + endpointUrl + "'");
+        }
+    }
+
+    private List<String> auditRegions() {
+        List<String> chosen = new ArrayList<>();
+        for (String region : regions) {
+            String name = region.strip();
+            if (!name.isEmpty() && !chosen.contains(name)) {
+                chosen.add(name);
+            }
+        }
+        if (chosen.isEmpty()) {
+            String fromChain = Regions.defaultRegion(profile);
+            if (fromChain == null) {
+                throw new UsageException("no region: pass --region, or set AWS_REGION or a region in the profile");
+            }
+            chosen.add(fromChain);
+        }
+        for (String name : chosen) {
+            if (!Regions.isKnown(name)) {
+                throw new UsageException("unknown region '" + name + "' (e.g. us-east-1, eu-west-3)");
+            }
+        }
+        return chosen;
+    }
+
+    private void checkProfile() {
+        if (profile != null && ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
+            throw new UsageException("unknown profile '" + profile + "': it is in neither ~/.aws/config nor "
+                    + "~/.aws/credentials");
+        }
+    }
+
+    private void checkOutputWritable() {
+        if (output == null) {
+            return;
+        }
+        Path dir = output.toAbsolutePath().getParent();
+        if (Files.isDirectory(output)) {
+            throw new UsageException("--output " + output + " is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new UsageException("cannot write --output " + output + ": directory "
+                    + (dir == null ? "(none)" : dir) + " does not exist or is not writable");
+        }
+    }
+
+    /** The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. */
+    private static String account(AwsSession aws, String region, URI endpoint) {
+        try {
+            return AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
+        } catch (AwsCallException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SdkClientException && String.valueOf(cause.getMessage()).contains("credentials")) {
+                throw new CannotRunException("no AWS credentials found: set AWS_PROFILE or pass --profile, or set "
+                        + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", cause);
+            }
+            CollectionFailure failure = e.failure();
+            String where = endpoint != null ? endpoint.toString() : "STS in " + region;
+            throw new CannotRunException(switch (failure.kind()) {
+                case UNREACHABLE, TIMEOUT -> "cannot reach AWS (" + where + "): " + failure.error()
+                        + (failure.detail() != null ? ": " + failure.detail() : "");
+                case ACCESS_DENIED -> "AWS rejected the credentials (" + failure.error() + "): "
+                        + failure.detail();
+                default -> "sts:GetCallerIdentity " + failure.reason() + ": " + failure.detail();
+            }, cause);
+        }
+    }
+
+    /** When every dataset failed because AWS could not be reached, there is no audit to report. */
+    private static void failIfNothingReachable(Inventory inventory) {
+        List<RegionInventory> all = new ArrayList<>(inventory.forScope(com.huntaze.audit.engine.Scope.REGIONAL));
+        all.add(inventory.global());
+        boolean anyData = all.stream().anyMatch(r -> !r.data().isEmpty());
+        List<CollectionFailure> failures = all.stream().flatMap(r -> r.failures().values().stream()).toList();
+        boolean allUnreachable = !failures.isEmpty() && failures.stream().allMatch(f ->
+                f.kind() == CollectionFailure.Kind.UNREACHABLE || f.kind() == CollectionFailure.Kind.TIMEOUT);
+        if (!anyData && allUnreachable) {
+            throw new CannotRunException("nothing reachable: every AWS call failed (" + failures.get(0).error()
+                    + ")", null);
+        }
+    }
+
+    private void write(String text, PrintWriter out) {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path target = output.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot write --output " + output + ": permission denied");
+        } catch (IOException e) {
+            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and named after the report
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.huntaze.audit.cli;
+
+/** The process exit codes: documented in the README, relied upon by CI jobs. */
+public final class ExitCode {
+    private ExitCode() {
+    }
+
+    /** The audit ran and found no NOK. */
+    public static final int OK = 0;
+    /** The audit ran and found at least one NOK. */
+    public static final int NOK = 1;
+    /** Bad option, unknown region or profile, unreadable or unwritable file, broken config or catalog. */
+    public static final int USAGE = 2;
+    /** The audit could not run at all: no credentials, nothing reachable. */
+    public static final int CANNOT_RUN = 3;
+}

@@ -1,0 +1,65 @@
+package com.huntaze.audit.cli;
+
+import com.huntaze.audit.engine.CatalogException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top command. Exceptions become exit codes here, and only here. */
+@Command(name = "huntaze-audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Read-only AWS launch-readiness audit.",
+        subcommands = {CheckCommand.class, ListChecksCommand.class},
+        footer = {"", "Exit codes: 0 no NOK finding, 1 at least one NOK, 2 usage or configuration error,",
+                "3 the audit could not run (no credentials, nothing reachable)."})
+public final class HuntazeAudit implements Runnable {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: show what there is.
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new UsageException("a command is required: check or list-checks");
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new HuntazeAudit());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            e.getCommandLine().getErr().println("huntaze-audit: " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().flush();
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter stderr = commandLine.getErr();
+            Object command = commandLine.getCommand();
+            boolean debug = command instanceof CheckCommand check && check.debug();
+            int code;
+            String message;
+            if (e instanceof UsageException) {
+                code = ExitCode.USAGE;
+                message = e.getMessage();
+            } else if (e instanceof CannotRunException) {
+                code = ExitCode.CANNOT_RUN;
+                message = e.getMessage();
+            } else if (e instanceof CatalogException) {
+                code = ExitCode.USAGE;
+                message = "check catalog: " + e.getMessage();
+            } else {
+                code = ExitCode.CANNOT_RUN;
+                message = "internal error: " + e + (debug ? "" : " (run with --debug for details)");
+            }
+            stderr.println("huntaze-audit: " + message);
+            if (debug) {
+                e.printStackTrace(stderr);
+            }
+            stderr.flush();
+            return code;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,66 @@
+package com.huntaze.audit.engine;
+
+import com.huntaze.audit.inventory.CollectionFailedException;
+import com.huntaze.audit.inventory.CollectionFailure;
+import com.huntaze.audit.inventory.Inventory;
+import com.huntaze.audit.inventory.RegionInventory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Evaluates checks on an inventory. Collection failures become TODO findings; nothing is dropped silently. */
+public final class AuditRunner {
+
+    /** The outcome of evaluation: one result per check, and all findings in report order. */
+    public record Outcome(List<CheckResult> checks, List<Finding> findings) {
+    }
+
+    private final Thresholds thresholds;
+
+    public AuditRunner(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
+        List<CheckResult> results = new ArrayList<>();
+        List<Finding> all = new ArrayList<>();
+        List<RegisteredCheck> ordered = checks.stream()
+                .sorted(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain()).thenComparing(RegisteredCheck::id))
+                .toList();
+        for (RegisteredCheck registered : ordered) {
+            List<Finding> findings = new ArrayList<>();
+            for (RegionInventory region : inventory.forScope(registered.check().scope())) {
+                findings.addAll(evaluate(registered, region));
+            }
+            findings.sort(Finding.WITHIN_CHECK);
+            Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
+            CheckMetadata m = registered.metadata();
+            results.add(new CheckResult(m.id(), m.title(), m.domain(), m.severity(), status, findings.size()));
+            all.addAll(findings);
+        }
+        return new Outcome(List.copyOf(results), List.copyOf(all));
+    }
+
+    private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
+        CheckContext context = new CheckContext(registered.metadata(), region, thresholds);
+        try {
+            return registered.check().evaluate(context);
+        } catch (CollectionFailedException e) {
+            return List.of(collectionTodo(context, e.failure()));
+        } catch (RuntimeException e) {
+            // A bug in one check must not cost the whole report: it shows as a TODO that asks to be reported.
+            return List.of(context.todo("", null, "Internal error in this check (" + e
+                    + "): it could not be evaluated in " + context.region() + ".", Evidence.of("error",
+                    e.getClass().getSimpleName())).withRemediation("Report this as a bug of huntaze-audit, with the"
+                    + " output of --debug."));
+        }
+    }
+
+    /** The one TODO a check yields for a region whose data it needs could not be collected. */
+    static Finding collectionTodo(CheckContext context, CollectionFailure failure) {
+        String message = "Could not verify in " + context.region() + ": " + failure.action() + " "
+                + failure.reason() + ".";
+        return context.todo("", null, message, Evidence.of("action", failure.action(), "error", failure.error()))
+                .withRemediation(failure.advice());
+    }
+}

@@ -1,0 +1,32 @@
+package com.huntaze.audit.engine;
+
+import com.huntaze.audit.inventory.Dataset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One launch-readiness check: a pure function of the inventory. It never calls AWS, never prints and never
+ * throws for a finding. Implementations are registered in
+ * {@code META-INF/services/com.huntaze.audit.engine.Check}; their metadata lives in {@code checks/<id>.yaml}.
+ */
+public interface Check {
+
+    /** The check's id, e.g. {@code rds.multi-az}: part of the report contract. */
+    String id();
+
+    /** The datasets {@link #evaluate} reads; only these are collected for it. */
+    Set<Dataset<?>> requires();
+
+    /** Regional checks run once per audited region, global ones once per audit. */
+    default Scope scope() {
+        return Scope.REGIONAL;
+    }
+
+    /** The thresholds this check reads, so the config file and the docs know them. */
+    default List<Threshold> thresholds() {
+        return List.of();
+    }
+
+    /** The findings for one region (or for {@code global}); an empty list when there is nothing to judge. */
+    List<Finding> evaluate(CheckContext context);
+}

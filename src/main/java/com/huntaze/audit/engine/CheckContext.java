@@ -1,0 +1,58 @@
+package com.huntaze.audit.engine;
+
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.RegionInventory;
+import java.util.Map;
+
+/** What a check sees while it evaluates one region: that region's inventory, the thresholds, and its metadata. */
+public final class CheckContext {
+    private final CheckMetadata metadata;
+    private final RegionInventory inventory;
+    private final Thresholds thresholds;
+
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds) {
+        this.metadata = metadata;
+        this.inventory = inventory;
+        this.thresholds = thresholds;
+    }
+
+    public String region() {
+        return inventory.region();
+    }
+
+    public CheckMetadata metadata() {
+        return metadata;
+    }
+
+    /** Shorthand for {@code inventory().get(dataset)}. */
+    public <T> T get(Dataset<T> dataset) {
+        return inventory.get(dataset);
+    }
+
+    public RegionInventory inventory() {
+        return inventory;
+    }
+
+    public int threshold(Threshold threshold) {
+        return thresholds.get(threshold);
+    }
+
+    public Finding ok(String resourceId, String resourceArn, String message, Map<String, Object> evidence) {
+        return finding(Status.OK, resourceId, resourceArn, message, evidence);
+    }
+
+    public Finding nok(String resourceId, String resourceArn, String message, Map<String, Object> evidence) {
+        return finding(Status.NOK, resourceId, resourceArn, message, evidence);
+    }
+
+    public Finding todo(String resourceId, String resourceArn, String message, Map<String, Object> evidence) {
+        return finding(Status.TODO, resourceId, resourceArn, message, evidence);
+    }
+
+    /** A finding of this check in this region, with the metadata's resource type and remediation. */
+    public Finding finding(Status status, String resourceId, String resourceArn, String message,
+                           Map<String, Object> evidence) {
+        return new Finding(metadata.id(), status, region(), metadata.resourceType(), resourceId, resourceArn,
+                message, evidence, status == Status.OK ? "" : metadata.remediation(), 0.0);
+    }
+}

@@ -1,0 +1,101 @@
+package com.huntaze.audit.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The checks on the class path, found with {@link ServiceLoader} (so a jar can add checks), each paired with its
+ * metadata resource {@code checks/<id>.yaml} or {@code checks/<id>.json}. Validated on load: a check without
+ * metadata, metadata that names another id, missing fields or a duplicated id stop the tool.
+ */
+public final class CheckRegistry {
+    private final List<RegisteredCheck> checks;
+
+    private CheckRegistry(List<RegisteredCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    public static CheckRegistry load() {
+        return of(ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    /** A registry of the given checks, each with the metadata found on the class path. */
+    public static CheckRegistry of(List<? extends Check> checks) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Set<String> ids = new HashSet<>();
+        List<RegisteredCheck> registered = new ArrayList<>();
+        for (Check check : checks) {
+            if (!ids.add(check.id())) {
+                throw new CatalogException("duplicate check id " + check.id());
+            }
+            CheckMetadata metadata = readMetadata(check, yaml, json);
+            registered.add(new RegisteredCheck(check, metadata));
+        }
+        registered.sort(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain())
+                .thenComparing(RegisteredCheck::id));
+        return new CheckRegistry(registered);
+    }
+
+    private static CheckMetadata readMetadata(Check check, ObjectMapper yaml, ObjectMapper json) {
+        ClassLoader loader = check.getClass().getClassLoader();
+        for (String extension : List.of("yaml", "json")) {
+            String resource = "checks/" + check.id() + "." + extension;
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    continue;
+                }
+                CheckMetadata metadata = (extension.equals("yaml") ? yaml : json).readValue(in, CheckMetadata.class);
+                validate(check, resource, metadata);
+                return metadata;
+            } catch (IOException e) {
+                throw new CatalogException("cannot read " + resource + ": " + e.getMessage(), e);
+            }
+        }
+        throw new CatalogException("check " + check.id() + " (" + check.getClass().getName()
+                + ") has no metadata: add checks/" + check.id() + ".yaml");
+    }
+
+    private static void validate(Check check, String resource, CheckMetadata m) {
+        if (!check.id().equals(m.id())) {
+            throw new CatalogException(resource + " declares id '" + m.id() + "', expected '" + check.id() + "'");
+        }
+        List<String> missing = new ArrayList<>();
+        if (isBlank(m.title())) missing.add("title");
+        if (m.domain() == null) missing.add("domain");
+        if (m.severity() == null) missing.add("severity");
+        if (isBlank(m.resourceType())) missing.add("resourceType");
+        if (isBlank(m.rationale())) missing.add("rationale");
+        if (isBlank(m.remediation())) missing.add("remediation");
+        if (isBlank(m.verifyCommand())) missing.add("verifyCommand");
+        if (!missing.isEmpty()) {
+            throw new CatalogException(resource + " lacks " + String.join(", ", missing));
+        }
+        String[] words = m.verifyCommand().strip().split("\\s+");
+        if (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
+                || words[2].equals("get-secret-value")) {
+            throw new CatalogException(resource + ": verifyCommand must be a read-only 'aws SERVICE describe-|list-|get-...'"
+                    + " command, not '" + m.verifyCommand().strip() + "'");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** All checks, in report order (domain, then id). */
+    public List<RegisteredCheck> checks() {
+        return checks;
+    }
+}

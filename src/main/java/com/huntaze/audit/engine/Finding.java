@@ -1,0 +1,46 @@
+package com.huntaze.audit.engine;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * One verdict on one resource (or on the account, with an empty resourceId). Field names and order are the
+ * JSON report contract (schemaVersion 1).
+ */
+@JsonPropertyOrder({"checkId", "status", "region", "resourceType", "resourceId", "resourceArn", "message",
+        "evidence", "remediation", "estimatedMonthlySavingsUsd"})
+public record Finding(
+        String checkId,
+        Status status,
+        String region,
+        String resourceType,
+        String resourceId,
+        String resourceArn,
+        String message,
+        Map<String, Object> evidence,
+        String remediation,
+        double estimatedMonthlySavingsUsd) {
+
+    public Finding {
+        resourceId = resourceId == null ? "" : resourceId;
+        evidence = evidence == null ? Map.of() : evidence;
+    }
+
+    public Finding withRemediation(String newRemediation) {
+        return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
+                newRemediation, estimatedMonthlySavingsUsd);
+    }
+
+    public Finding withSavings(double monthlyUsd) {
+        return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
+                remediation, monthlyUsd);
+    }
+
+    /** Within one check: region, then resource, then the rest so that equal resources still sort stably. */
+    public static final Comparator<Finding> WITHIN_CHECK = Comparator.comparing(Finding::region)
+            .thenComparing(Finding::resourceId)
+            .thenComparing(f -> f.status().ordinal())
+            .thenComparing(Finding::message)
+            .thenComparing(f -> String.valueOf(f.evidence()));
+}

@@ -1,0 +1,25 @@
+package com.huntaze.audit.inventory.model;
+
+/**
+ * An RDS DB instance, from DescribeDBInstances. {@code publiclyAccessible} is false when AWS omits the field.
+ *
+ * @param clusterId the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
+ */
+public record DbInstance(
+        String id,
+        String arn,
+        String engine,
+        String instanceClass,
+        boolean multiAz,
+        int backupRetentionDays,
+        boolean publiclyAccessible,
+        boolean storageEncrypted,
+        boolean deletionProtection,
+        String clusterId,
+        String availabilityZone,
+        int allocatedStorageGb) {
+
+    public boolean isClusterMember() {
+        return clusterId != null && !clusterId.isEmpty();
+    }
+}

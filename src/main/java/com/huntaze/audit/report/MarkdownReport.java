@@ -1,0 +1,209 @@
+package com.huntaze.audit.report;
+
+import com.huntaze.audit.engine.CheckMetadata;
+import com.huntaze.audit.engine.Domain;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the Markdown report with {@code templates/report.md.ftl}. It reads the report as its JSON tree, so a
+ * report read back from JSON renders exactly like a fresh one. This class only arranges rows and escapes cells:
+ * statuses and numbers come from the report.
+ */
+public final class MarkdownReport {
+    private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
+
+    private final Function<String, CheckMetadata> metadata;
+
+    /** @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null */
+    public MarkdownReport(Function<String, CheckMetadata> metadata) {
+        this.metadata = metadata;
+    }
+
+    public String render(AuditReport report) {
+        return render(JsonReport.tree(report));
+    }
+
+    public String render(Map<String, Object> report) {
+        try {
+            Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+            config.setClassForTemplateLoading(MarkdownReport.class, "/templates");
+            config.setDefaultEncoding("UTF-8");
+            config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+            config.setLogTemplateExceptions(false);
+            config.setNumberFormat("computer");
+            Template template = config.getTemplate("report.md.ftl");
+            StringWriter out = new StringWriter();
+            template.process(view(report), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("report template failed: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> view(Map<String, Object> report) {
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
+        Map<String, Map<String, Object>> checksById = checks.stream()
+                .collect(Collectors.toMap(c -> (String) c.get("id"), c -> c, (a, b) -> a, LinkedHashMap::new));
+        Map<String, List<Map<String, Object>>> findingsByCheck = findings.stream()
+                .collect(Collectors.groupingBy(f -> (String) f.get("checkId"), LinkedHashMap::new, Collectors.toList()));
+
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Domain domain : Domain.values()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> check : checks) {
+                if (!domain.id().equals(check.get("domain"))) {
+                    continue;
+                }
+                List<Map<String, Object>> ofCheck = findingsByCheck.getOrDefault((String) check.get("id"), List.of());
+                if (ofCheck.isEmpty()) {
+                    rows.add(row("OK", (String) check.get("id"), "(no resources found)", "", "", ""));
+                }
+                for (Map<String, Object> f : ofCheck) {
+                    String status = (String) f.get("status");
+                    rows.add(row(status, (String) f.get("checkId"), resource(f), (String) f.get("region"),
+                            evidence(f.get("evidence")), "OK".equals(status) ? "" : action(f)));
+                }
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            // NOK first, then TODO, then OK; stable, so the report's own order holds within a status.
+            rows.sort(Comparator.comparingInt(r -> STATUS_ORDER.indexOf((String) r.get("status"))));
+            sections.add(Map.of("title", capitalize(domain.id()), "rows", rows));
+        }
+
+        List<Map<String, Object>> savings = new ArrayList<>();
+        for (Map<String, Object> f : findings) {
+            double usd = ((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue();
+            if (usd > 0) {
+                savings.add(Map.of("resource", cell(resource(f)), "region", cell((String) f.get("region")),
+                        "why", cell((String) f.get("message")), "usd", usd, "amount", usd(usd)));
+            }
+        }
+        savings.sort(Comparator.comparingDouble((Map<String, Object> s) -> (Double) s.get("usd")).reversed());
+
+        List<Map<String, Object>> byHand = new ArrayList<>();
+        for (Map<String, Object> f : findings) {
+            if (!"TODO".equals(f.get("status"))) {
+                continue;
+            }
+            String checkId = (String) f.get("checkId");
+            CheckMetadata m = metadata.apply(checkId);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("check", checkId);
+            item.put("title", String.valueOf(checksById.getOrDefault(checkId, Map.of()).getOrDefault("title", checkId)));
+            item.put("resource", resource(f));
+            item.put("region", f.get("region"));
+            item.put("message", oneLine((String) f.get("message")));
+            item.put("action", oneLine((String) f.get("remediation")));
+            item.put("verify", m == null ? "" : oneLine(m.verifyCommand()));
+            byHand.add(item);
+        }
+
+        Map<String, Object> summary = (Map<String, Object>) report.get("summary");
+        Map<String, Object> tool = (Map<String, Object>) report.get("tool");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("account", report.get("account"));
+        view.put("regions", String.join(", ", (List<String>) report.get("regions")));
+        view.put("generatedAt", report.get("generatedAt"));
+        view.put("toolName", tool.get("name"));
+        view.put("toolVersion", tool.get("version"));
+        view.put("ok", summary.get("ok"));
+        view.put("nok", summary.get("nok"));
+        view.put("todo", summary.get("todo"));
+        view.put("totalSavings", usd(((Number) summary.get("estimatedMonthlySavingsUsd")).doubleValue()));
+        view.put("sections", sections);
+        view.put("savings", savings);
+        view.put("byHand", byHand);
+        return view;
+    }
+
+    private static Map<String, Object> row(String status, String check, String resource, String region,
+                                           String evidence, String action) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("status", status);
+        row.put("badge", switch (status) {
+            case "NOK" -> "❌ NOK";
+            case "TODO" -> "⚠️ TODO";
+            default -> "✅ OK";
+        });
+        row.put("check", cell(check));
+        row.put("resource", cell(resource));
+        row.put("region", cell(region));
+        row.put("evidence", cell(evidence));
+        row.put("action", cell(action));
+        return row;
+    }
+
+    private static String resource(Map<String, Object> f) {
+        String id = (String) f.get("resourceId");
+        return id == null || id.isEmpty() ? "(account)" : id;
+    }
+
+    private static String action(Map<String, Object> f) {
+        String message = (String) f.get("message");
+        String remediation = (String) f.get("remediation");
+        return remediation == null || remediation.isBlank() ? message : message + " " + remediation;
+    }
+
+    /** {@code Key: value, Key: value}; lists joined with "; ", nested objects inline. */
+    @SuppressWarnings("unchecked")
+    static String evidence(Object evidence) {
+        if (!(evidence instanceof Map<?, ?> map) || map.isEmpty()) {
+            return "";
+        }
+        return ((Map<String, Object>) map).entrySet().stream()
+                .map(e -> e.getKey() + ": " + value(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String value(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(MarkdownReport::value).collect(Collectors.joining("; "));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "{" + evidence(map) + "}";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /** A table cell: one line, pipes escaped. */
+    static String cell(String text) {
+        return text == null ? "" : oneLine(text).replace("|", "\\|");
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    static String usd(double amount) {
+        return "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
