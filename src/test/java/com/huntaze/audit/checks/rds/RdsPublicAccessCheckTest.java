@@ -1,0 +1,31 @@
+package com.huntaze.audit.checks.rds;
+
+import static com.huntaze.audit.testing.Fixtures.db;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huntaze.audit.engine.Status;
+import com.huntaze.audit.inventory.Datasets;
+import com.huntaze.audit.testing.CheckHarness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RdsPublicAccessCheckTest {
+
+    @Test
+    void publiclyAccessibleInstanceIsNokAndPrivateOneIsOk() {
+        var audit = CheckHarness.of(new RdsPublicAccessCheck())
+                .with(Datasets.RDS_DB_INSTANCES, List.of(db("open").publiclyAccessible(true).build(),
+                        db("private").publiclyAccessible(false).build()));
+
+        assertThat(audit.finding("open").status()).isEqualTo(Status.NOK);
+        assertThat(audit.finding("open").evidence()).containsEntry("PubliclyAccessible", true);
+        assertThat(audit.finding("open").remediation()).contains("--no-publicly-accessible");
+        assertThat(audit.finding("private").status()).isEqualTo(Status.OK);
+        assertThat(audit.finding("private").remediation()).isEmpty();
+    }
+
+    @Test
+    void needsOnlyTheInstanceList() {
+        assertThat(new RdsPublicAccessCheck().requires()).containsExactly(Datasets.RDS_DB_INSTANCES);
+    }
+}

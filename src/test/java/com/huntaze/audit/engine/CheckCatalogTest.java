@@ -1,0 +1,155 @@
+package com.huntaze.audit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.huntaze.audit.inventory.CollectionFailedException;
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Inventory;
+import com.huntaze.audit.inventory.InventorySnapshot;
+import com.huntaze.audit.inventory.RegionInventory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the catalog honest (after SonarJava's check-list test): every check class has metadata and a test,
+ * every metadata file has a class, no id twice, and each check reads only the datasets it declares.
+ */
+class CheckCatalogTest {
+
+    private static final Path METADATA_DIR = Path.of("checks");
+
+    private static List<Check> serviceLoaded() {
+        return ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get)
+                .map(Check.class::cast).toList();
+    }
+
+    @Test
+    void everyRegisteredCheckHasValidMetadata() {
+        // CheckRegistry.load() validates: metadata present, id matching, no field missing, read-only command.
+        List<RegisteredCheck> checks = CheckRegistry.load().checks();
+        assertThat(checks).hasSize(serviceLoaded().size()).isNotEmpty();
+    }
+
+    @Test
+    void everyMetadataFileHasACheckClass() throws IOException {
+        Set<String> registered = serviceLoaded().stream().map(Check::id).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(METADATA_DIR)) {
+            List<String> orphans = files.map(p -> p.getFileName().toString())
+                    .map(name -> name.replaceFirst("\\.(yaml|json)$", ""))
+                    .filter(id -> !registered.contains(id))
+                    .toList();
+            assertThat(orphans).as("metadata files in checks/ without a registered check class").isEmpty();
+        }
+    }
+
+    @Test
+    void noCheckIdIsRegisteredTwice() {
+        List<String> ids = serviceLoaded().stream().map(Check::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        Set<String> classes = new HashSet<>();
+        serviceLoaded().forEach(c -> assertThat(classes.add(c.getClass().getName())).as(c.getClass().getName()).isTrue());
+    }
+
+    @Test
+    void duplicateIdsAreRejectedWhenTheRegistryLoads() {
+        Check first = serviceLoaded().get(0);
+        assertThatThrownBy(() -> CheckRegistry.of(List.of(first, first)))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("duplicate check id " + first.id());
+    }
+
+    @Test
+    void aCheckWithoutMetadataIsRejected() {
+        Check stray = new Check() {
+            @Override
+            public String id() {
+                return "nowhere.no-metadata";
+            }
+
+            @Override
+            public Set<Dataset<?>> requires() {
+                return Set.of();
+            }
+
+            @Override
+            public List<Finding> evaluate(CheckContext context) {
+                return List.of();
+            }
+        };
+        assertThatThrownBy(() -> CheckRegistry.of(List.of(stray)))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("has no metadata");
+    }
+
+    @Test
+    void everyCheckHasATest() {
+        List<String> untested = new ArrayList<>();
+        for (Check check : serviceLoaded()) {
+            String testName = check.getClass().getName() + "Test";
+            try {
+                Class.forName(testName);
+            } catch (ClassNotFoundException e) {
+                untested.add(check.id() + " (expected " + testName + ")");
+            }
+        }
+        assertThat(untested).as("checks without a unit test").isEmpty();
+    }
+
+    @Test
+    void everyCheckReadsOnlyTheDatasetsItDeclares() throws IOException {
+        Inventory demo = demoInventory();
+        for (Check check : serviceLoaded()) {
+            for (RegionInventory full : demo.forScope(check.scope())) {
+                RegionInventory restricted = new RegionInventory(full.region());
+                for (Dataset<?> dataset : check.requires()) {
+                    copy(full, restricted, dataset);
+                }
+                var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
+                try {
+                    check.evaluate(new CheckContext(metadata, restricted, Thresholds.defaults()));
+                } catch (CollectionFailedException expected) {
+                    // a failure recorded in the demo: fine
+                } catch (IllegalStateException e) {
+                    fail(check.id() + " in " + full.region() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDemoAccountHasEveryDatasetEveryCheckNeeds() throws IOException {
+        Inventory demo = demoInventory();
+        for (Check check : serviceLoaded()) {
+            for (RegionInventory region : demo.forScope(check.scope())) {
+                for (Dataset<?> dataset : check.requires()) {
+                    assertThat(region.has(dataset)).as("demo " + region.region() + " has " + dataset.id()
+                            + " (needed by " + check.id() + ")").isTrue();
+                }
+            }
+        }
+    }
+
+    private static <T> void copy(RegionInventory from, RegionInventory to, Dataset<T> dataset) {
+        from.failure(dataset).ifPresentOrElse(f -> to.fail(dataset, f), () -> {
+            if (from.has(dataset)) {
+                to.put(dataset, from.get(dataset));
+            }
+        });
+    }
+
+    private static Inventory demoInventory() throws IOException {
+        try (InputStream in = CheckCatalogTest.class.getResourceAsStream("/demo/inventory.json")) {
+            return InventorySnapshot.read(in);
+        }
+    }
+}

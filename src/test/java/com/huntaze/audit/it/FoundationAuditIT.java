@@ -1,0 +1,226 @@
+package com.huntaze.audit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.testing.CliRun;
+import com.huntaze.audit.testing.Moto;
+import com.huntaze.audit.testing.MotoServer;
+import com.huntaze.audit.testing.StubProxy;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * The whole path against moto: resources in two regions → CLI with --endpoint-url → JSON report and exit code.
+ * SESv2 GetAccount is not implemented by moto, so a loopback stub in front of it answers that operation.
+ */
+@ExtendWith(Moto.class)
+class FoundationAuditIT {
+
+    private MotoServer moto;
+    private StubProxy proxy;
+
+    @BeforeEach
+    void setUp(MotoServer moto) {
+        this.moto = moto;
+        this.proxy = new StubProxy(moto.endpoint());
+    }
+
+    @AfterEach
+    void tearDown() {
+        proxy.close();
+    }
+
+    private void sesAccount(String region, boolean production) {
+        proxy.when(r -> r.path().startsWith("/v2/email/account") && r.region().equals(region), StubProxy.Response.json(
+                "{\"EnforcementStatus\":\"HEALTHY\",\"ProductionAccessEnabled\":" + production
+                        + ",\"SendQuota\":{\"Max24HourSend\":" + (production ? "50000.0" : "200.0")
+                        + ",\"MaxSendRate\":" + (production ? "14.0" : "1.0")
+                        + ",\"SentLast24Hours\":0.0},\"SendingEnabled\":true}"));
+    }
+
+    private void db(String region, String id, boolean multiAz, int backupDays, boolean publicAccess, boolean encrypted) {
+        try (RdsClient rds = moto.configure(RdsClient.builder(), region).build()) {
+            rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
+                    .multiAZ(multiAz).backupRetentionPeriod(backupDays).publiclyAccessible(publicAccess)
+                    .storageEncrypted(encrypted));
+        }
+    }
+
+    private void ecsCluster(String region, String name, boolean withService) {
+        try (EcsClient ecs = moto.configure(EcsClient.builder(), region).build()) {
+            ecs.createCluster(r -> r.clusterName(name));
+            if (withService) {
+                ecs.registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
+                        .networkMode("awsvpc").cpu("256").memory("512")
+                        .containerDefinitions(c -> c.name("api").image("nginx").essential(true)));
+                ecs.createService(r -> r.cluster(name).serviceName("api").taskDefinition("api").desiredCount(1));
+            }
+        }
+    }
+
+    private void seedTwoRegions() {
+        db("us-east-1", "good-db", true, 7, false, true);
+        db("us-east-1", "bad-db", false, 0, true, false);
+        db("eu-west-1", "eu-db", true, 3, false, true);
+        ecsCluster("us-east-1", "leftover", false);
+        ecsCluster("us-east-1", "busy", true);
+        ecsCluster("eu-west-1", "eu-busy", true);
+        sesAccount("us-east-1", true);
+        sesAccount("eu-west-1", false);
+    }
+
+    private CliRun audit(String... extra) {
+        String[] base = {"check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1,eu-west-1",
+                "--format", "json"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    /** "checkId region resourceId" → status, for every finding. */
+    private static Map<String, String> statuses(JsonNode report) {
+        Map<String, String> statuses = new TreeMap<>();
+        report.get("findings").forEach(f -> statuses.put(f.get("checkId").asText() + " " + f.get("region").asText()
+                + " " + f.get("resourceId").asText(), f.get("status").asText()));
+        return statuses;
+    }
+
+    @Test
+    void sixChecksJudgeEveryResourceInTwoRegions() {
+        seedTwoRegions();
+
+        CliRun run = audit();
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        JsonNode report = run.json();
+        assertThat(report.get("account").asText()).isEqualTo("123456789012");
+        assertThat(report.get("regions").toString()).isEqualTo("[\"us-east-1\",\"eu-west-1\"]");
+        assertThat(statuses(report)).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry("rds.multi-az us-east-1 good-db", "OK"),
+                Map.entry("rds.multi-az us-east-1 bad-db", "NOK"),
+                Map.entry("rds.multi-az eu-west-1 eu-db", "OK"),
+                Map.entry("rds.backup-retention us-east-1 good-db", "OK"),
+                Map.entry("rds.backup-retention us-east-1 bad-db", "NOK"),
+                Map.entry("rds.backup-retention eu-west-1 eu-db", "NOK"),
+                Map.entry("rds.public-access us-east-1 good-db", "OK"),
+                Map.entry("rds.public-access us-east-1 bad-db", "NOK"),
+                Map.entry("rds.public-access eu-west-1 eu-db", "OK"),
+                Map.entry("rds.storage-encrypted us-east-1 good-db", "OK"),
+                Map.entry("rds.storage-encrypted us-east-1 bad-db", "NOK"),
+                Map.entry("rds.storage-encrypted eu-west-1 eu-db", "OK"),
+                Map.entry("ecs.empty-cluster us-east-1 leftover", "NOK"),
+                Map.entry("ecs.empty-cluster us-east-1 busy", "OK"),
+                Map.entry("ecs.empty-cluster eu-west-1 eu-busy", "OK"),
+                Map.entry("ses.production-access us-east-1 ", "OK"),
+                Map.entry("ses.production-access eu-west-1 ", "NOK"))));
+
+        JsonNode backup = finding(report, "rds.backup-retention", "eu-west-1", "eu-db");
+        assertThat(backup.get("evidence").get("BackupRetentionPeriod").asInt()).isEqualTo(3);
+        assertThat(backup.get("resourceArn").asText()).isEqualTo("arn:aws:rds:eu-west-1:123456789012:db:eu-db");
+        JsonNode sandbox = finding(report, "ses.production-access", "eu-west-1", "");
+        assertThat(sandbox.get("evidence").get("Max24HourSend").asDouble()).isEqualTo(200.0);
+
+        JsonNode summary = report.get("summary");
+        assertThat(summary.get("nok").asInt()).isEqualTo(7);
+        assertThat(summary.get("ok").asInt()).isEqualTo(10);
+        assertThat(summary.get("todo").asInt()).isZero();
+    }
+
+    @Test
+    void statsShowOneDescribeDbInstancesPerRegionAndOnlyReadOperations() {
+        seedTwoRegions();
+
+        JsonNode stats = audit().json().get("stats");
+
+        JsonNode calls = stats.get("apiCalls");
+        assertThat(calls.get("rds:DescribeDBInstances").asInt()).as("four RDS checks, two regions").isEqualTo(2);
+        assertThat(calls.get("rds:DescribeDBClusters").asInt()).isEqualTo(2);
+        assertThat(calls.get("sts:GetCallerIdentity").asInt()).isEqualTo(1);
+        assertThat(calls.get("ses:GetAccount").asInt()).isEqualTo(2);
+        calls.fieldNames().forEachRemaining(action ->
+                assertThat(action).matches("[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]+"));
+        assertThat(stats.get("durationMs").asLong()).isPositive();
+        // Only what the stats count was sent: the proxy saw exactly as many requests.
+        long counted = 0;
+        for (JsonNode n : calls) {
+            counted += n.asLong();
+        }
+        assertThat(proxy.requests()).hasSize((int) counted);
+    }
+
+    @Test
+    void aDeniedCallBecomesATodoNamingTheIamActionAndTheRestIsComplete() {
+        seedTwoRegions();
+        proxy.when(r -> r.region().equals("eu-west-1") && r.operation().equals("DescribeDBInstances"),
+                StubProxy.Response.queryError(403, "AccessDenied",
+                        "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: rds:DescribeDBInstances"));
+
+        CliRun run = audit();
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        Map<String, String> statuses = statuses(run.json());
+        for (String check : new String[] {"rds.multi-az", "rds.backup-retention", "rds.public-access", "rds.storage-encrypted"}) {
+            assertThat(statuses).containsEntry(check + " eu-west-1 ", "TODO");
+            JsonNode todo = finding(run.json(), check, "eu-west-1", "");
+            assertThat(todo.get("message").asText()).contains("rds:DescribeDBInstances").contains("access denied");
+            assertThat(todo.get("evidence").get("action").asText()).isEqualTo("rds:DescribeDBInstances");
+            assertThat(todo.get("remediation").asText()).contains("Grant rds:DescribeDBInstances");
+        }
+        // Everything else is as in a clean run.
+        assertThat(statuses).containsEntry("rds.multi-az us-east-1 bad-db", "NOK")
+                .containsEntry("rds.multi-az us-east-1 good-db", "OK")
+                .containsEntry("ecs.empty-cluster us-east-1 leftover", "NOK")
+                .containsEntry("ecs.empty-cluster eu-west-1 eu-busy", "OK")
+                .containsEntry("ses.production-access eu-west-1 ", "NOK")
+                .hasSize(17);
+    }
+
+    @Test
+    void aCompliantAccountExitsZero() {
+        db("us-east-1", "good-db", true, 7, false, true);
+        ecsCluster("us-east-1", "busy", true);
+        sesAccount("us-east-1", true);
+
+        CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
+                "--format", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().get("summary").get("nok").asInt()).isZero();
+    }
+
+    @Test
+    void markdownReportOfARealRunHasTheChecklistAndTheByHandList() {
+        seedTwoRegions();
+        proxy.when(r -> r.region().equals("eu-west-1") && r.operation().equals("DescribeDBInstances"),
+                StubProxy.Response.queryError(403, "AccessDenied", "denied"));
+
+        CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1,eu-west-1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("# Launch-readiness audit — account 123456789012")
+                .contains("| ❌ NOK | `rds.multi-az` | bad-db | us-east-1 |")
+                .contains("## To verify by hand")
+                .contains("rds:DescribeDBInstances access denied");
+        assertThat(run.err()).as("stderr carries no progress line when it is not a terminal").isEmpty();
+    }
+
+    private static JsonNode finding(JsonNode report, String checkId, String region, String resourceId) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("checkId").asText().equals(checkId) && f.get("region").asText().equals(region)
+                    && f.get("resourceId").asText().equals(resourceId)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding " + checkId + " " + region + " " + resourceId);
+    }
+}

@@ -1,0 +1,84 @@
+package com.huntaze.audit.testing;
+
+import com.huntaze.audit.engine.AuditRunner;
+import com.huntaze.audit.engine.Check;
+import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.engine.Thresholds;
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Inventory;
+import com.huntaze.audit.inventory.RegionInventory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one check, through the real engine, on a hand-built inventory: the way a unit test states a check's
+ * specification ("given these resources, these findings").
+ */
+public final class CheckHarness {
+    private final Check check;
+    private final Inventory inventory;
+    private Thresholds thresholds = Thresholds.defaults();
+
+    private CheckHarness(Check check, String... regions) {
+        this.check = check;
+        this.inventory = new Inventory("123456789012", List.of(regions));
+    }
+
+    public static CheckHarness of(Check check) {
+        return new CheckHarness(check, "us-east-1");
+    }
+
+    public static CheckHarness of(Check check, String... regions) {
+        return new CheckHarness(check, regions);
+    }
+
+    /** Puts data into the first audited region (or {@code global} for global datasets). */
+    public <T> CheckHarness with(Dataset<T> dataset, T value) {
+        return with(target(dataset).region(), dataset, value);
+    }
+
+    public <T> CheckHarness with(String region, Dataset<T> dataset, T value) {
+        inventory.region(region).put(dataset, value);
+        return this;
+    }
+
+    public CheckHarness failing(String region, Dataset<?> dataset, com.huntaze.audit.inventory.CollectionFailure failure) {
+        inventory.region(region).fail(dataset, failure);
+        return this;
+    }
+
+    public CheckHarness threshold(com.huntaze.audit.engine.Threshold threshold, int value) {
+        thresholds = thresholds.with(threshold, value);
+        return this;
+    }
+
+    private RegionInventory target(Dataset<?> dataset) {
+        return dataset.scope() == com.huntaze.audit.engine.Scope.GLOBAL ? inventory.global()
+                : inventory.region(inventory.regions().get(0));
+    }
+
+    /** All findings of the check, in report order. */
+    public List<Finding> findings() {
+        var registered = CheckRegistry.of(List.of(check)).checks();
+        return new AuditRunner(thresholds).run(registered, inventory).findings();
+    }
+
+    /** The one finding about {@code resourceId}; fails when there is none or several. */
+    public Finding finding(String resourceId) {
+        List<Finding> matching = findings().stream().filter(f -> f.resourceId().equals(resourceId)).toList();
+        if (matching.size() != 1) {
+            throw new AssertionError("expected one finding for '" + resourceId + "', got " + matching);
+        }
+        return matching.get(0);
+    }
+
+    public Optional<Finding> findingIn(String region) {
+        return findings().stream().filter(f -> f.region().equals(region)).findFirst();
+    }
+
+    public static Map<String, Object> evidence(Finding finding) {
+        return finding.evidence();
+    }
+}

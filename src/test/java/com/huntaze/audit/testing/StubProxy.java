@@ -1,0 +1,175 @@
+package com.huntaze.audit.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback HTTP proxy in front of moto: answers the requests a rule matches with a canned AWS-shaped response
+ * (for what moto cannot represent, or to inject a failure), and forwards everything else to moto unchanged.
+ */
+public final class StubProxy implements AutoCloseable {
+
+    /** What a rule sees of a request. {@code region} and {@code service} come from the SigV4 credential scope. */
+    public record Request(String method, String path, Map<String, List<String>> headers, String body,
+                          String region, String service) {
+
+        /** The operation: the query-protocol Action, the JSON-protocol X-Amz-Target suffix, or "" for REST. */
+        public String operation() {
+            List<String> target = headers.get("X-amz-target");
+            if (target != null && !target.isEmpty()) {
+                String value = target.get(0);
+                return value.substring(value.indexOf('.') + 1);
+            }
+            for (String pair : body.split("&")) {
+                if (pair.startsWith("Action=")) {
+                    return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+                }
+            }
+            return "";
+        }
+    }
+
+    /** A canned response. */
+    public record Response(int status, String contentType, String body) {
+        /** A query-protocol (XML) error, as RDS, ELBv2, ElastiCache, CloudWatch and IAM return them. */
+        public static Response queryError(int status, String code, String message) {
+            return new Response(status, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code
+                    + "</Code><Message>" + message + "</Message></Error><RequestId>stub</RequestId></ErrorResponse>");
+        }
+
+        /** A JSON-protocol error, as ECS, CloudWatch Logs and Secrets Manager return them. */
+        public static Response jsonError(int status, String type, String message) {
+            return new Response(status, "application/x-amz-json-1.1",
+                    "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+        }
+
+        public static Response json(String body) {
+            return new Response(200, "application/json", body);
+        }
+    }
+
+    private record Rule(Predicate<Request> when, Response response) {
+    }
+
+    private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade",
+            "transfer-encoding", "keep-alive");
+
+    private final HttpServer server;
+    private final URI upstream;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Request> seen = new CopyOnWriteArrayList<>();
+
+    public StubProxy(URI upstream) {
+        this.upstream = upstream;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "stub-proxy");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answer matching requests with {@code response}; the first matching rule wins. */
+    public StubProxy when(Predicate<Request> when, Response response) {
+        rules.add(new Rule(when, response));
+        return this;
+    }
+
+    /** Every request that reached the proxy, stubbed or forwarded. */
+    public List<Request> requests() {
+        return List.copyOf(seen);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Matcher scope = SCOPE.matcher(authorization == null ? "" : authorization);
+            boolean signed = scope.find();
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8),
+                    signed ? scope.group(1) : "", signed ? scope.group(2) : "");
+            seen.add(request);
+            for (Rule rule : rules) {
+                if (rule.when().test(request)) {
+                    byte[] bytes = rule.response().body().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", rule.response().contentType());
+                    exchange.getResponseHeaders().set("x-amzn-RequestId", "stub");
+                    exchange.sendResponseHeaders(rule.response().status(), bytes.length == 0 ? -1 : bytes.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                    return;
+                }
+            }
+            forward(exchange, body);
+        }
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            bytes = in.readAllBytes();
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
