@@ -32,20 +32,16 @@ final class EcsCollectors {
             EcsClient ecs = context.aws().ecs(context.region());
             List<String> arns = call("ecs:ListClusters", () ->
                     ecs.listClustersPaginator(r -> r.maxResults(PAGE_SIZE)).clusterArns().stream().toList());
-            List<EcsCluster> clusters = new ArrayList<>();
-            for (int from = 0; from < arns.size(); from += DESCRIBE_CLUSTERS_BATCH) {
-                List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_CLUSTERS_BATCH));
-                List<Cluster> described = call("ecs:DescribeClusters", () -> ecs.describeClusters(r -> r.clusters(batch)).clusters());
-                for (Cluster c : described) {
-                    List<String> services = call("ecs:ListServices", () -> ecs
-                            .listServicesPaginator(r -> r.cluster(c.clusterArn()).maxResults(PAGE_SIZE))
-                            .serviceArns().stream().toList());
-                    clusters.add(new EcsCluster(c.clusterName(), c.clusterArn(), c.status(),
-                            nonNull(c.runningTasksCount()), nonNull(c.pendingTasksCount()),
-                            nonNull(c.registeredContainerInstancesCount()), services));
-                }
+            List<Cluster> described = new ArrayList<>();
+            for (List<String> batch : Batches.of(arns, DESCRIBE_CLUSTERS_BATCH)) {
+                described.addAll(call("ecs:DescribeClusters", () -> ecs.describeClusters(r -> r.clusters(batch)).clusters()));
             }
-            return clusters;
+            return context.forEach(described, c -> new EcsCluster(c.clusterName(), c.clusterArn(), c.status(),
+                    nonNull(c.runningTasksCount()), nonNull(c.pendingTasksCount()),
+                    nonNull(c.registeredContainerInstancesCount()),
+                    call("ecs:ListServices", () -> ecs
+                            .listServicesPaginator(r -> r.cluster(c.clusterArn()).maxResults(PAGE_SIZE))
+                            .serviceArns().stream().toList())));
         }
     };
 

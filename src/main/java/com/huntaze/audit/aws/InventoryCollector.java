@@ -53,11 +53,8 @@ public final class InventoryCollector {
 
     public Inventory collect(String account, List<String> regions, Set<Dataset<?>> needed) {
         Inventory inventory = new Inventory(account, regions);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "collector");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon("collector"));
+        ExecutorService fanOut = Executors.newFixedThreadPool(concurrency, daemon("collector-call"));
         try {
             Map<String, CompletableFuture<Object>> futures = new LinkedHashMap<>();
             Map<String, RegionAndDataset> tasks = new HashMap<>();
@@ -71,7 +68,7 @@ public final class InventoryCollector {
             }
             int total = wanted.size();
             for (RegionAndDataset task : wanted) {
-                schedule(task, futures, tasks, pool, done, total);
+                schedule(task, futures, tasks, pool, fanOut, done, total);
             }
             for (Map.Entry<String, CompletableFuture<Object>> entry : futures.entrySet()) {
                 RegionAndDataset task = tasks.get(entry.getKey());
@@ -85,7 +82,16 @@ public final class InventoryCollector {
             return inventory;
         } finally {
             pool.shutdownNow();
+            fanOut.shutdownNow();
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -101,7 +107,7 @@ public final class InventoryCollector {
 
     private CompletableFuture<Object> schedule(RegionAndDataset task, Map<String, CompletableFuture<Object>> futures,
                                                Map<String, RegionAndDataset> tasks, ExecutorService pool,
-                                               AtomicInteger done, int total) {
+                                               ExecutorService fanOut, AtomicInteger done, int total) {
         CompletableFuture<Object> existing = futures.get(task.key());
         if (existing != null) {
             return existing;
@@ -110,7 +116,7 @@ public final class InventoryCollector {
         Map<Dataset<?>, CompletableFuture<Object>> dependencies = new LinkedHashMap<>();
         for (Dataset<?> dependency : collector.dependsOn()) {
             dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), futures, tasks, pool,
-                    done, total));
+                    fanOut, done, total));
         }
         CompletableFuture<Object> future = CompletableFuture
                 .allOf(dependencies.values().toArray(CompletableFuture[]::new))
@@ -118,7 +124,7 @@ public final class InventoryCollector {
                     Map<Dataset<?>, Object> values = new HashMap<>();
                     dependencies.forEach((dataset, f) -> values.put(dataset, f.join()));
                     try {
-                        return (Object) collector.collect(new CollectionContext(task.region(), aws, values));
+                        return (Object) collector.collect(new CollectionContext(task.region(), aws, values, fanOut));
                     } finally {
                         progress.onProgress(done.incrementAndGet(), total);
                     }
