@@ -143,7 +143,7 @@ public final class CheckCommand implements Callable<Integer> {
             failIfNothingReachable(inventory);
         }
 
-        AuditRunner.Outcome outcome = new AuditRunner(thresholds).run(checks, inventory);
+        AuditRunner.Outcome outcome = new AuditRunner(thresholds, started).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, outcome,
                 apiCalls, durationMs);

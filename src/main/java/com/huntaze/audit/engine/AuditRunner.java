@@ -4,6 +4,7 @@ import com.huntaze.audit.inventory.CollectionFailedException;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.RegionInventory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +17,12 @@ public final class AuditRunner {
     }
 
     private final Thresholds thresholds;
+    private final Instant now;
 
-    public AuditRunner(Thresholds thresholds) {
+    /** @param now the audit's reference time, handed to every check */
+    public AuditRunner(Thresholds thresholds, Instant now) {
         this.thresholds = thresholds;
+        this.now = now;
     }
 
     public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
@@ -42,7 +46,7 @@ public final class AuditRunner {
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
-        CheckContext context = new CheckContext(registered.metadata(), region, thresholds);
+        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now);
         try {
             return registered.check().evaluate(context);
         } catch (CollectionFailedException e) {

@@ -2,6 +2,7 @@ package com.huntaze.audit.engine;
 
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.RegionInventory;
+import java.time.Instant;
 import java.util.Map;
 
 /** What a check sees while it evaluates one region: that region's inventory, the thresholds, and its metadata. */
@@ -9,11 +10,18 @@ public final class CheckContext {
     private final CheckMetadata metadata;
     private final RegionInventory inventory;
     private final Thresholds thresholds;
+    private final Instant now;
 
-    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds) {
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
         this.metadata = metadata;
         this.inventory = inventory;
         this.thresholds = thresholds;
+        this.now = now;
+    }
+
+    /** The audit's reference time: ages (of keys, attestations, metrics) are measured from it, never from the clock. */
+    public Instant now() {
+        return now;
     }
 
     public String region() {

@@ -116,7 +116,7 @@ class CheckCatalogTest {
                 }
                 var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
                 try {
-                    check.evaluate(new CheckContext(metadata, restricted, Thresholds.defaults()));
+                    check.evaluate(new CheckContext(metadata, restricted, Thresholds.defaults(), java.time.Instant.now()));
                 } catch (CollectionFailedException expected) {
                     // a failure recorded in the demo: fine
                 } catch (IllegalStateException e) {

@@ -20,6 +20,10 @@ public final class CheckHarness {
     private final Check check;
     private final Inventory inventory;
     private Thresholds thresholds = Thresholds.defaults();
+    private java.time.Instant now = NOW;
+
+    /** The fixed reference time of unit tests, so that ages are exact. */
+    public static final java.time.Instant NOW = java.time.Instant.parse("2026-11-22T12:00:00Z");
 
     private CheckHarness(Check check, String... regions) {
         this.check = check;
@@ -54,6 +58,11 @@ public final class CheckHarness {
         return this;
     }
 
+    public CheckHarness now(java.time.Instant value) {
+        now = value;
+        return this;
+    }
+
     private RegionInventory target(Dataset<?> dataset) {
         return dataset.scope() == com.huntaze.audit.engine.Scope.GLOBAL ? inventory.global()
                 : inventory.region(inventory.regions().get(0));
@@ -62,7 +71,7 @@ public final class CheckHarness {
     /** All findings of the check, in report order. */
     public List<Finding> findings() {
         var registered = CheckRegistry.of(List.of(check)).checks();
-        return new AuditRunner(thresholds).run(registered, inventory).findings();
+        return new AuditRunner(thresholds, now).run(registered, inventory).findings();
     }
 
     /** The one finding about {@code resourceId}; fails when there is none or several. */
