@@ -49,8 +49,8 @@ import software.amazon.awssdk.regions.Region;
 /** {@code huntaze-audit check}: collect, evaluate, report, and exit with a code a CI job can gate on. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
-        footer = {"", "Exit codes: 0 no NOK finding, 1 at least one NOK, 2 usage or configuration error,",
-                "3 the audit could not run (no credentials, nothing reachable)."})
+        footer = {"", "Exit codes:", "  0  no NOK finding", "  1  at least one NOK finding",
+                "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Report formats of {@code --format}. */

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "huntaze-audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Read-only AWS launch-readiness audit.",
         subcommands = {CheckCommand.class, ListChecksCommand.class},
-        footer = {"", "Exit codes: 0 no NOK finding, 1 at least one NOK, 2 usage or configuration error,",
-                "3 the audit could not run (no credentials, nothing reachable)."})
+        footer = {"", "Exit codes:", "  0  no NOK finding", "  1  at least one NOK finding",
+                "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class HuntazeAudit implements Runnable {
 
     @picocli.CommandLine.Spec

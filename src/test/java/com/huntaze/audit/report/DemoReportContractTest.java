@@ -1,0 +1,131 @@
+package com.huntaze.audit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.Domain;
+import com.huntaze.audit.testing.CliRun;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The JSON report of --demo against the schemaVersion 1 contract, and the Markdown report's sections. */
+class DemoReportContractTest {
+
+    private static final List<String> STATUSES = List.of("OK", "TODO", "NOK");
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void jsonReportFollowsTheContract() {
+        CliRun run = CliRun.of("check", "--demo", "--format", "json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode report = run.json();
+
+        assertThat(fieldNames(report)).containsExactly("schemaVersion", "tool", "generatedAt", "account", "regions",
+                "summary", "checks", "findings", "stats");
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(fieldNames(report.get("tool"))).containsExactly("name", "version");
+        assertThat(report.get("tool").get("name").asText()).isEqualTo("huntaze-audit");
+        assertThat(report.get("generatedAt").asText()).endsWith("Z");
+        assertThat(Instant.parse(report.get("generatedAt").asText())).isNotNull();
+        assertThat(report.get("account").asText()).matches("\\d{12}");
+        assertThat(report.get("regions").isArray()).isTrue();
+        assertThat(fieldNames(report.get("summary"))).containsExactly("ok", "nok", "todo", "estimatedMonthlySavingsUsd");
+        assertThat(fieldNames(report.get("stats"))).containsExactly("apiCalls", "durationMs");
+        assertThat(report.get("stats").get("apiCalls").size()).as("the demo makes no AWS call").isZero();
+
+        JsonNode findings = report.get("findings");
+        assertThat(findings.size()).isPositive();
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode f : findings) {
+            assertThat(fieldNames(f)).containsExactly("checkId", "status", "region", "resourceType", "resourceId",
+                    "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd");
+            assertThat(f.get("status").asText()).isIn(STATUSES);
+            assertThat(f.get("evidence").isObject()).isTrue();
+            assertThat(f.get("estimatedMonthlySavingsUsd").isNumber()).isTrue();
+            assertThat(f.get("message").asText()).isNotBlank();
+            counts.merge(f.get("status").asText(), 1, Integer::sum);
+        }
+        assertThat(counts.keySet()).as("the sample shows every status").containsExactlyInAnyOrderElementsOf(STATUSES);
+        assertThat(report.get("summary").get("ok").asInt()).isEqualTo(counts.get("OK"));
+        assertThat(report.get("summary").get("nok").asInt()).isEqualTo(counts.get("NOK"));
+        assertThat(report.get("summary").get("todo").asInt()).isEqualTo(counts.get("TODO"));
+
+        // One entry per check run, its status the worst of its findings, resources = its number of findings.
+        JsonNode checks = report.get("checks");
+        assertThat(checks.size()).isEqualTo(CheckRegistry.load().checks().size());
+        for (JsonNode c : checks) {
+            assertThat(fieldNames(c)).containsExactly("id", "title", "domain", "severity", "status", "resources");
+            List<JsonNode> own = new ArrayList<>();
+            findings.forEach(f -> {
+                if (f.get("checkId").asText().equals(c.get("id").asText())) {
+                    own.add(f);
+                }
+            });
+            String worst = own.stream().map(f -> f.get("status").asText())
+                    .max(Comparator.comparingInt(STATUSES::indexOf)).orElse("OK");
+            assertThat(c.get("status").asText()).as(c.get("id").asText()).isEqualTo(worst);
+            assertThat(c.get("resources").asInt()).isEqualTo(own.size());
+        }
+    }
+
+    @Test
+    void findingsAreInDomainCheckRegionResourceOrder() {
+        JsonNode report = CliRun.of("check", "--demo", "--format", "json").json();
+        Map<String, String> domainOf = new HashMap<>();
+        report.get("checks").forEach(c -> domainOf.put(c.get("id").asText(), c.get("domain").asText()));
+        List<String> keys = new ArrayList<>();
+        report.get("findings").forEach(f -> keys.add(String.format("%02d|%s|%s|%s",
+                Domain.fromId(domainOf.get(f.get("checkId").asText())).ordinal(), f.get("checkId").asText(),
+                f.get("region").asText(), f.get("resourceId").asText())));
+        assertThat(keys).isSorted();
+    }
+
+    @Test
+    void twoRunsDifferOnlyInGeneratedAtAndStats() {
+        String first = CliRun.of("check", "--demo", "--format", "json").out();
+        String second = CliRun.of("check", "--demo", "--format", "json").out();
+        assertThat(withoutVolatileFields(second)).isEqualTo(withoutVolatileFields(first));
+    }
+
+    private static String withoutVolatileFields(String json) {
+        return json.replaceAll("\"generatedAt\" : \"[^\"]+\"", "")
+                .replaceAll("(?s)\"stats\" : \\{.*\\}", "");
+    }
+
+    @Test
+    void markdownReportHasEverySectionAndListsNokFirst() {
+        CliRun run = CliRun.of("check", "--demo");
+        String md = run.out();
+        assertThat(md).startsWith("# Launch-readiness audit — account 111122223333")
+                .contains("Regions: us-east-1, eu-west-1")
+                .containsPattern("Generated \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+                .containsPattern("\\*\\*Summary:\\*\\* ❌ \\d+ NOK · ⚠️ \\d+ TODO · ✅ \\d+ OK · Estimated savings: \\*\\*\\$[\\d,]+\\.\\d\\d/month\\*\\*")
+                .contains("## Reliability", "## Security", "## Email", "## Savings", "## To verify by hand")
+                .contains("| Status | Check | Resource | Region | Evidence | Action |");
+        // Within each domain table, NOK rows come before TODO rows, which come before OK rows.
+        for (String section : md.split("\n## ")) {
+            List<Integer> ranks = section.lines().filter(l -> l.startsWith("| ❌") || l.startsWith("| ⚠️") || l.startsWith("| ✅"))
+                    .map(l -> l.startsWith("| ❌") ? 0 : l.startsWith("| ⚠️") ? 1 : 2).toList();
+            assertThat(ranks).as(section.lines().findFirst().orElse("")).isSorted();
+        }
+        // Every table row has the six columns: no cell broke the table with a stray pipe.
+        Pattern row = Pattern.compile("^\\| (❌ NOK|⚠️ TODO|✅ OK) \\|");
+        md.lines().filter(l -> row.matcher(l).find())
+                .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(ch -> ch == '|').count()).as(l).isEqualTo(7));
+        // The TODO items appear in the by-hand list with a command to verify them.
+        String byHand = md.substring(md.indexOf("## To verify by hand"));
+        assertThat(byHand).contains("- [ ] ").contains("Verify: `aws ");
+    }
+}
