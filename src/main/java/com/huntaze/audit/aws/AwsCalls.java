@@ -56,7 +56,8 @@ public final class AwsCalls {
                         Masking.maskText(cause.getMessage()));
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof NoRouteToHostException) {
+                    || cause instanceof NoRouteToHostException || cause instanceof java.net.SocketException
+                    || String.valueOf(cause.getMessage()).contains("Unexpected end of file")) {
                 return new CollectionFailure(action, Kind.UNREACHABLE, cause.getClass().getSimpleName(),
                         Masking.maskText(cause.getMessage()));
             }

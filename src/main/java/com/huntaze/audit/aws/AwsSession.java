@@ -34,10 +34,26 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsSession implements AutoCloseable {
 
-    /** How the session reaches AWS. {@code endpoint} is null for the real AWS endpoints. */
-    public record Settings(String profile, URI endpoint, int maxAttempts, Duration callTimeout) {
+    /**
+     * How the session reaches AWS. {@code endpoint} is null for the real AWS endpoints.
+     *
+     * @param adaptiveRetries the SDK's adaptive retry mode (client-side rate limiting after throttling) instead of
+     *                        the standard mode
+     * @param maxAttempts     attempts per call, the first one included
+     * @param callTimeout     the limit for one call, retries included; each attempt gets a third of it (at least
+     *                        5 s), so a hung endpoint is abandoned and retried rather than waited on
+     */
+    public record Settings(String profile, URI endpoint, boolean adaptiveRetries, int maxAttempts, Duration callTimeout) {
+        public static final int DEFAULT_MAX_ATTEMPTS = 5;
+        public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
         public static Settings defaults() {
-            return new Settings(null, null, 5, Duration.ofSeconds(60));
+            return new Settings(null, null, false, DEFAULT_MAX_ATTEMPTS, DEFAULT_CALL_TIMEOUT);
+        }
+
+        Duration attemptTimeout() {
+            Duration third = callTimeout.dividedBy(3);
+            return third.compareTo(Duration.ofSeconds(5)) < 0 ? callTimeout : third;
         }
     }
 
@@ -61,7 +77,7 @@ public final class AwsSession implements AutoCloseable {
         // whose run is a few hundred small calls. Connection reuse comes from the JDK's keep-alive cache.
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
+                .socketTimeout(settings.attemptTimeout())
                 .build();
     }
 
@@ -121,9 +137,10 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
                         .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, counter))
-                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.STANDARD).toBuilder()
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()
+                                        ? RetryMode.ADAPTIVE_V2 : RetryMode.STANDARD).toBuilder()
                                 .maxAttempts(settings.maxAttempts()).build())
-                        .apiCallAttemptTimeout(settings.callTimeout().dividedBy(2))
+                        .apiCallAttemptTimeout(settings.attemptTimeout())
                         .apiCallTimeout(settings.callTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

@@ -7,6 +7,7 @@ import com.huntaze.audit.aws.InventoryCollector;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.RegisteredCheck;
 import com.huntaze.audit.engine.Thresholds;
 import com.huntaze.audit.inventory.CollectionFailure;
@@ -89,6 +90,30 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Minimum RDS backup retention in days (default: 7).")
     Integer minBackupDays;
 
+    @Option(names = "--checks", split = ",", paramLabel = "ID",
+            description = "Run only these checks (ids or globs such as rds.*; comma-separated).")
+    List<String> onlyChecks = new ArrayList<>();
+
+    @Option(names = "--skip-checks", split = ",", paramLabel = "ID",
+            description = "Do not run these checks (ids or globs; comma-separated).")
+    List<String> skippedChecks = new ArrayList<>();
+
+    /** Retry modes of {@code --retry-mode}. */
+    public enum RetryModeOption { standard, adaptive }
+
+    @Option(names = "--retry-mode", paramLabel = "MODE", defaultValue = "standard",
+            description = "SDK retry mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    RetryModeOption retryMode;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts per AWS call, the first included (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Limit for one AWS call, retries included (default: ${DEFAULT-VALUE}); each attempt "
+                    + "gets a third of it.")
+    int timeoutSeconds;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -114,8 +139,10 @@ public final class CheckCommand implements Callable<Integer> {
         checkOutputWritable();
         Thresholds thresholds = thresholds();
         CheckRegistry registry = CheckRegistry.load();
-        List<RegisteredCheck> checks = registry.checks();
+        List<RegisteredCheck> checks = selectedChecks(registry);
 
+        Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Inventory inventory;
         Map<String, Long> apiCalls;
         if (demo) {
@@ -129,12 +156,9 @@ public final class CheckCommand implements Callable<Integer> {
             URI endpoint = endpoint();
             List<String> auditRegions = auditRegions();
             checkProfile();
-            try (AwsSession aws = new AwsSession(
-                    new AwsSession.Settings(profile, endpoint, 5, Duration.ofSeconds(60)), DEFAULT_CONCURRENCY)) {
+            try (AwsSession aws = new AwsSession(awsSettings(endpoint), DEFAULT_CONCURRENCY)) {
                 String account = account(aws, auditRegions.get(0), endpoint);
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
-                Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
-                        .collect(Collectors.toCollection(LinkedHashSet::new));
                 inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
                         .collect(account, auditRegions, needed);
                 progress.clear();
@@ -145,8 +169,8 @@ public final class CheckCommand implements Callable<Integer> {
 
         AuditRunner.Outcome outcome = new AuditRunner(thresholds, started).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
-        AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, outcome,
-                apiCalls, durationMs);
+        AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
+                outcome, apiCalls, durationMs);
         String text = switch (format) {
             case json -> JsonReport.render(report);
             case md -> new MarkdownReport(id -> registry.checks().stream().filter(c -> c.id().equals(id))
@@ -154,6 +178,25 @@ public final class CheckCommand implements Callable<Integer> {
         };
         write(text, out);
         return report.hasNok() ? ExitCode.NOK : ExitCode.OK;
+    }
+
+    private List<RegisteredCheck> selectedChecks(CheckRegistry registry) {
+        try {
+            return CheckSelection.select(registry.checks(), onlyChecks, skippedChecks);
+        } catch (CheckSelection.UnknownCheckException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private AwsSession.Settings awsSettings(URI endpoint) {
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new UsageException("--max-attempts must be between 1 and 20, not " + maxAttempts);
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new UsageException("--timeout must be between 1 and 3600 seconds, not " + timeoutSeconds);
+        }
+        return new AwsSession.Settings(profile, endpoint, retryMode == RetryModeOption.adaptive, maxAttempts,
+                Duration.ofSeconds(timeoutSeconds));
     }
 
     private Thresholds thresholds() {
@@ -263,8 +306,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** When every dataset failed because AWS could not be reached, there is no audit to report. */
     private static void failIfNothingReachable(Inventory inventory) {
-        List<RegionInventory> all = new ArrayList<>(inventory.forScope(com.huntaze.audit.engine.Scope.REGIONAL));
-        all.add(inventory.global());
+        List<RegionInventory> all = inventory.all();
         boolean anyData = all.stream().anyMatch(r -> !r.data().isEmpty());
         List<CollectionFailure> failures = all.stream().flatMap(r -> r.failures().values().stream()).toList();
         boolean allUnreachable = !failures.isEmpty() && failures.stream().allMatch(f ->

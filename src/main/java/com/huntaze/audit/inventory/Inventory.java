@@ -41,6 +41,11 @@ public final class Inventory {
         return byRegion.get(Scope.GLOBAL_REGION);
     }
 
+    /** Every region's inventory, {@code global} last. */
+    public List<RegionInventory> all() {
+        return List.copyOf(byRegion.values());
+    }
+
     /** The inventories a check of this scope is evaluated on. */
     public List<RegionInventory> forScope(Scope scope) {
         return scope == Scope.GLOBAL ? List.of(global()) : regions.stream().map(this::region).toList();

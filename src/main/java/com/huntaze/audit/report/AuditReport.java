@@ -1,5 +1,6 @@
 package com.huntaze.audit.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.huntaze.audit.engine.CheckResult;
 import com.huntaze.audit.engine.Finding;
@@ -27,10 +28,15 @@ public record AuditReport(
     public record Tool(String name, String version) {
     }
 
-    @JsonPropertyOrder({"ok", "nok", "todo", "estimatedMonthlySavingsUsd"})
-    public record Summary(int ok, int nok, int todo, double estimatedMonthlySavingsUsd) {
+    /**
+     * @param collectionErrors the AWS calls that failed while collecting (absent from the JSON when none did):
+     *                         the checks that needed them are TODO
+     */
+    @JsonPropertyOrder({"ok", "nok", "todo", "estimatedMonthlySavingsUsd", "collectionErrors"})
+    public record Summary(int ok, int nok, int todo, double estimatedMonthlySavingsUsd,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionError> collectionErrors) {
 
-        public static Summary of(List<Finding> findings) {
+        public static Summary of(List<Finding> findings, List<CollectionError> collectionErrors) {
             int ok = 0;
             int nok = 0;
             int todo = 0;
@@ -43,8 +49,13 @@ public record AuditReport(
                 }
                 savings += f.estimatedMonthlySavingsUsd();
             }
-            return new Summary(ok, nok, todo, Math.round(savings * 100) / 100.0);
+            return new Summary(ok, nok, todo, Math.round(savings * 100) / 100.0, List.copyOf(collectionErrors));
         }
+    }
+
+    /** One failed collection call: {@code operation} is the IAM action, {@code error} the reason. */
+    @JsonPropertyOrder({"service", "region", "operation", "error"})
+    public record CollectionError(String service, String region, String operation, String error) {
     }
 
     /** @param apiCalls calls per {@code service:Operation}, sorted by name */

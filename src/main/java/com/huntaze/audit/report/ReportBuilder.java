@@ -1,27 +1,51 @@
 package com.huntaze.audit.report;
 
 import com.huntaze.audit.engine.AuditRunner;
+import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Inventory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Assembles the report from an inventory's evaluation and the run's statistics. */
 public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** @param datasets the datasets the checks that ran needed: only their failures are reported */
     public static AuditReport build(String toolVersion, Instant generatedAt, Inventory inventory,
-                                    AuditRunner.Outcome outcome, Map<String, Long> apiCalls, long durationMs) {
+                                    Set<Dataset<?>> datasets, AuditRunner.Outcome outcome,
+                                    Map<String, Long> apiCalls, long durationMs) {
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 new AuditReport.Tool("huntaze-audit", toolVersion),
                 generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
                 inventory.account(),
                 inventory.regions(),
-                AuditReport.Summary.of(outcome.findings()),
+                AuditReport.Summary.of(outcome.findings(), collectionErrors(inventory, datasets)),
                 outcome.checks(),
                 outcome.findings(),
                 new AuditReport.Stats(apiCalls, durationMs));
+    }
+
+    /** Every failed call once, even when several datasets failed because of it (a dependency's failure). */
+    static List<AuditReport.CollectionError> collectionErrors(Inventory inventory, Set<Dataset<?>> datasets) {
+        Set<AuditReport.CollectionError> errors = new TreeSet<>(Comparator
+                .comparing(AuditReport.CollectionError::region)
+                .thenComparing(AuditReport.CollectionError::operation)
+                .thenComparing(AuditReport.CollectionError::error));
+        for (var region : inventory.all()) {
+            region.failures().forEach((dataset, failure) -> {
+                if (datasets.contains(dataset)) {
+                    errors.add(new AuditReport.CollectionError(failure.action().substring(0,
+                            failure.action().indexOf(':')), region.region(), failure.action(), failure.reason()));
+                }
+            });
+        }
+        return List.copyOf(errors);
     }
 }

@@ -80,6 +80,9 @@ class CliTest {
                         "unknown profile 'no-such-profile-here'"),
                 Arguments.of(List.of("check", "--demo", "--min-backup-days", "0"), "--min-backup-days must be at least 1"),
                 Arguments.of(List.of("check", "--demo", "--min-backup-days", "seven"), "--min-backup-days"),
+                Arguments.of(List.of("check", "--region", "us-east-1", "--max-attempts", "0"), "--max-attempts must be between 1 and 20"),
+                Arguments.of(List.of("check", "--region", "us-east-1", "--timeout", "0"), "--timeout must be between 1 and 3600"),
+                Arguments.of(List.of("check", "--region", "us-east-1", "--retry-mode", "eager"), "--retry-mode"),
                 Arguments.of(List.of(), "a command is required"));
     }
 
@@ -92,6 +95,27 @@ class CliTest {
         String lastLine = run.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(lastLine).startsWith("huntaze-audit: ").contains(expected);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void checksAndSkipChecksChooseWhatRunsWithGlobs() {
+        var run = CliRun.of("check", "--demo", "--format", "json", "--checks", "rds.*,ecs.empty-cluster",
+                "--skip-checks", "*.multi-az");
+        List<String> ran = new java.util.ArrayList<>();
+        run.json().get("checks").forEach(c -> ran.add(c.get("id").asText()));
+        assertThat(ran).containsExactlyInAnyOrder("rds.backup-retention", "rds.public-access", "rds.storage-encrypted",
+                "ecs.empty-cluster");
+        run.json().get("findings").forEach(f -> assertThat(ran).contains(f.get("checkId").asText()));
+    }
+
+    @Test
+    void aCheckFilterThatMatchesNothingIsAUsageError() {
+        var run = CliRun.of("check", "--demo", "--checks", "rds.multi-zone");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().strip()).isEqualTo("huntaze-audit: --checks: no check matches 'rds.multi-zone' (see huntaze-audit list-checks)");
+        var skip = CliRun.of("check", "--demo", "--skip-checks", "nope.*");
+        assertThat(skip.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(skip.err()).contains("--skip-checks: no check matches 'nope.*'");
     }
 
     @Test

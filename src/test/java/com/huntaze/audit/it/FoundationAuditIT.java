@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
+import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
-import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * The whole path against moto: resources in two regions → CLI with --endpoint-url → JSON report and exit code.
@@ -38,44 +36,15 @@ class FoundationAuditIT {
         proxy.close();
     }
 
-    private void sesAccount(String region, boolean production) {
-        proxy.when(r -> r.path().startsWith("/v2/email/account") && r.region().equals(region), StubProxy.Response.json(
-                "{\"EnforcementStatus\":\"HEALTHY\",\"ProductionAccessEnabled\":" + production
-                        + ",\"SendQuota\":{\"Max24HourSend\":" + (production ? "50000.0" : "200.0")
-                        + ",\"MaxSendRate\":" + (production ? "14.0" : "1.0")
-                        + ",\"SentLast24Hours\":0.0},\"SendingEnabled\":true}"));
-    }
-
-    private void db(String region, String id, boolean multiAz, int backupDays, boolean publicAccess, boolean encrypted) {
-        try (RdsClient rds = moto.configure(RdsClient.builder(), region).build()) {
-            rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine("postgres").dbInstanceClass("db.t3.micro")
-                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
-                    .multiAZ(multiAz).backupRetentionPeriod(backupDays).publiclyAccessible(publicAccess)
-                    .storageEncrypted(encrypted));
-        }
-    }
-
-    private void ecsCluster(String region, String name, boolean withService) {
-        try (EcsClient ecs = moto.configure(EcsClient.builder(), region).build()) {
-            ecs.createCluster(r -> r.clusterName(name));
-            if (withService) {
-                ecs.registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
-                        .networkMode("awsvpc").cpu("256").memory("512")
-                        .containerDefinitions(c -> c.name("api").image("nginx").essential(true)));
-                ecs.createService(r -> r.cluster(name).serviceName("api").taskDefinition("api").desiredCount(1));
-            }
-        }
-    }
-
     private void seedTwoRegions() {
-        db("us-east-1", "good-db", true, 7, false, true);
-        db("us-east-1", "bad-db", false, 0, true, false);
-        db("eu-west-1", "eu-db", true, 3, false, true);
-        ecsCluster("us-east-1", "leftover", false);
-        ecsCluster("us-east-1", "busy", true);
-        ecsCluster("eu-west-1", "eu-busy", true);
-        sesAccount("us-east-1", true);
-        sesAccount("eu-west-1", false);
+        Seed.db(moto, "us-east-1", "good-db", true, 7, false, true);
+        Seed.db(moto, "us-east-1", "bad-db", false, 0, true, false);
+        Seed.db(moto, "eu-west-1", "eu-db", true, 3, false, true);
+        Seed.ecsCluster(moto, "us-east-1", "leftover", false);
+        Seed.ecsCluster(moto, "us-east-1", "busy", true);
+        Seed.ecsCluster(moto, "eu-west-1", "eu-busy", true);
+        Seed.sesAccount(proxy, "us-east-1", true);
+        Seed.sesAccount(proxy, "eu-west-1", false);
     }
 
     private CliRun audit(String... extra) {
@@ -187,9 +156,9 @@ class FoundationAuditIT {
 
     @Test
     void aCompliantAccountExitsZero() {
-        db("us-east-1", "good-db", true, 7, false, true);
-        ecsCluster("us-east-1", "busy", true);
-        sesAccount("us-east-1", true);
+        Seed.db(moto, "us-east-1", "good-db", true, 7, false, true);
+        Seed.ecsCluster(moto, "us-east-1", "busy", true);
+        Seed.sesAccount(proxy, "us-east-1", true);
 
         CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
                 "--format", "json");

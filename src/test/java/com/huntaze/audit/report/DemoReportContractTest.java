@@ -41,9 +41,14 @@ class DemoReportContractTest {
         assertThat(Instant.parse(report.get("generatedAt").asText())).isNotNull();
         assertThat(report.get("account").asText()).matches("\\d{12}");
         assertThat(report.get("regions").isArray()).isTrue();
-        assertThat(fieldNames(report.get("summary"))).containsExactly("ok", "nok", "todo", "estimatedMonthlySavingsUsd");
+        assertThat(fieldNames(report.get("summary"))).startsWith("ok", "nok", "todo", "estimatedMonthlySavingsUsd");
         assertThat(fieldNames(report.get("stats"))).containsExactly("apiCalls", "durationMs");
         assertThat(report.get("stats").get("apiCalls").size()).as("the demo makes no AWS call").isZero();
+        JsonNode errors = report.get("summary").get("collectionErrors");
+        assertThat(errors).as("the demo's denied ecs:ListClusters is listed").isNotNull();
+        assertThat(fieldNames(errors.get(0))).containsExactly("service", "region", "operation", "error");
+        assertThat(errors.get(0).get("operation").asText()).isEqualTo("ecs:ListClusters");
+        assertThat(errors.get(0).get("region").asText()).isEqualTo("eu-west-1");
 
         JsonNode findings = report.get("findings");
         assertThat(findings.size()).isPositive();

@@ -33,6 +33,16 @@ public final class StubProxy implements AutoCloseable {
     public record Request(String method, String path, Map<String, List<String>> headers, String body,
                           String region, String service) {
 
+        /** The SDK's attempt number of this request (1 for the first try), from the amz-sdk-request header. */
+        public int attempt() {
+            List<String> values = headers.get("Amz-sdk-request");
+            if (values == null || values.isEmpty()) {
+                return 1;
+            }
+            Matcher m = Pattern.compile("attempt=(\\d+)").matcher(values.get(0));
+            return m.find() ? Integer.parseInt(m.group(1)) : 1;
+        }
+
         /** The operation: the query-protocol Action, the JSON-protocol X-Amz-Target suffix, or "" for REST. */
         public String operation() {
             List<String> target = headers.get("X-amz-target");
@@ -68,7 +78,26 @@ public final class StubProxy implements AutoCloseable {
         }
     }
 
-    private record Rule(Predicate<Request> when, Response response) {
+    /** What to do instead of forwarding: a canned response, a throttling answer, a delay, or a dropped connection. */
+    public sealed interface Action permits Respond, Throttle, Delay, Drop {
+    }
+
+    public record Respond(Response response) implements Action {
+    }
+
+    /** The throttling answer of the request's protocol: query 400 Throttling, JSON 400 ThrottlingException, REST 429. */
+    public record Throttle() implements Action {
+    }
+
+    /** Waits, then forwards. */
+    public record Delay(long millis) implements Action {
+    }
+
+    /** Closes the connection without answering, as a dead endpoint or a reset would. */
+    public record Drop() implements Action {
+    }
+
+    private record Rule(Predicate<Request> when, Action action) {
     }
 
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
@@ -80,6 +109,7 @@ public final class StubProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Request> seen = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
 
     public StubProxy(URI upstream) {
         this.upstream = upstream;
@@ -103,8 +133,33 @@ public final class StubProxy implements AutoCloseable {
 
     /** Answer matching requests with {@code response}; the first matching rule wins. */
     public StubProxy when(Predicate<Request> when, Response response) {
-        rules.add(new Rule(when, response));
+        return when(when, new Respond(response));
+    }
+
+    /** Apply {@code action} to matching requests; the first matching rule wins. */
+    public StubProxy when(Predicate<Request> when, Action action) {
+        rules.add(new Rule(when, action));
         return this;
+    }
+
+    /** Like {@link #when(Predicate, Action)}, but ahead of every rule added so far. */
+    public StubProxy before(Predicate<Request> when, Action action) {
+        rules.add(0, new Rule(when, action));
+        return this;
+    }
+
+    /**
+     * A predicate true for every {@code n}-th call (counted over first attempts only), so that "20% of calls" is
+     * exact and a retried call is never failed again: the point is that retries absorb the fault.
+     */
+    public static Predicate<Request> everyNthCall(int n, Predicate<Request> among) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> r.attempt() == 1 && among.test(r) && calls.incrementAndGet() % n == 0;
+    }
+
+    /** How many requests each rule's action was applied to, in rule order. */
+    public int applied() {
+        return applied.get();
     }
 
     /** Every request that reached the proxy, stubbed or forwarded. */
@@ -124,17 +179,61 @@ public final class StubProxy implements AutoCloseable {
             seen.add(request);
             for (Rule rule : rules) {
                 if (rule.when().test(request)) {
-                    byte[] bytes = rule.response().body().getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", rule.response().contentType());
-                    exchange.getResponseHeaders().set("x-amzn-RequestId", "stub");
-                    exchange.sendResponseHeaders(rule.response().status(), bytes.length == 0 ? -1 : bytes.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(bytes);
+                    applied.incrementAndGet();
+                    Action action = rule.action();
+                    if (action instanceof Respond respond) {
+                        respond(exchange, respond.response());
+                    } else if (action instanceof Throttle) {
+                        respond(exchange, throttling(request));
+                    } else if (action instanceof Delay delay) {
+                        sleep(delay.millis());
+                        forward(exchange, body);
+                    } else {
+                        drop(exchange);
                     }
                     return;
                 }
             }
             forward(exchange, body);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Response response) throws IOException {
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", "stub");
+        if (response.status() == 429) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
+        }
+        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Response throttling(Request request) {
+        if (request.headers().containsKey("X-amz-target")) {
+            return Response.jsonError(400, "ThrottlingException", "Rate exceeded");
+        }
+        if (request.body().contains("Action=")) {
+            return Response.queryError(400, "Throttling", "Rate exceeded");
+        }
+        return new Response(429, "application/json", "{\"message\":\"Too Many Requests\"}");
+    }
+
+    /**
+     * Cuts the connection before any response byte: a handler that throws makes the HTTP server close the
+     * connection, so the client sees it end under it, as with a crashed endpoint.
+     */
+    private static void drop(HttpExchange exchange) throws IOException {
+        throw new IOException("connection dropped on purpose");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

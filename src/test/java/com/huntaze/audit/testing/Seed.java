@@ -1,0 +1,43 @@
+package com.huntaze.audit.testing;
+
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/** Creates resources in moto through the SDK, the way integration tests set up an account. */
+public final class Seed {
+    private Seed() {
+    }
+
+    public static void db(MotoServer moto, String region, String id, boolean multiAz, int backupDays,
+                          boolean publicAccess, boolean encrypted) {
+        try (RdsClient rds = moto.configure(RdsClient.builder(), region).build()) {
+            rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
+                    .multiAZ(multiAz).backupRetentionPeriod(backupDays).publiclyAccessible(publicAccess)
+                    .storageEncrypted(encrypted));
+        }
+    }
+
+    /** An ECS cluster, optionally with one Fargate service "api" (desired count 1). */
+    public static void ecsCluster(MotoServer moto, String region, String name, boolean withService) {
+        try (EcsClient ecs = moto.configure(EcsClient.builder(), region).build()) {
+            ecs.createCluster(r -> r.clusterName(name));
+            if (withService) {
+                ecs.registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
+                        .networkMode("awsvpc").cpu("256").memory("512")
+                        .containerDefinitions(c -> c.name("api").image("nginx").essential(true)));
+                ecs.createService(r -> r.cluster(name).serviceName("api").taskDefinition("api").desiredCount(1));
+            }
+        }
+    }
+
+    /** SESv2 GetAccount is not implemented by moto: the proxy answers it for {@code region}. */
+    public static void sesAccount(StubProxy proxy, String region, boolean production) {
+        proxy.when(r -> r.path().startsWith("/v2/email/account") && r.region().equals(region), StubProxy.Response.json(
+                "{\"EnforcementStatus\":\"HEALTHY\",\"ProductionAccessEnabled\":" + production
+                        + ",\"SendQuota\":{\"Max24HourSend\":" + (production ? "50000.0" : "200.0")
+                        + ",\"MaxSendRate\":" + (production ? "14.0" : "1.0")
+                        + ",\"SentLast24Hours\":0.0},\"SendingEnabled\":true}"));
+    }
+}
