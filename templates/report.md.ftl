@@ -5,6 +5,24 @@ Regions: ${regions} · Generated ${generatedAt} by ${toolName} ${toolVersion}
 
 **Summary:** ❌ ${nok} NOK · ⚠️ ${todo} TODO · ✅ ${ok} OK · Estimated savings: **${totalSavings}/month**
 
+<#if missingPermissions?has_content>
+## Missing permissions
+
+The audit role was denied these actions, so the checks that need them are TODO. Grant them (all are read-only) and run again:
+
+```json
+{"Effect": "Allow", "Action": [<#list missingPermissions as p>"${p}"<#sep>, </#list>], "Resource": "*"}
+```
+
+</#if>
+<#if otherErrors?has_content>
+## Collection errors
+
+<#list otherErrors as e>
+- ${e}
+</#list>
+
+</#if>
 <#list sections as section>
 ## ${section.title}
 

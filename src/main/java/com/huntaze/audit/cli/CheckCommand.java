@@ -294,12 +294,11 @@ public final class CheckCommand implements Callable<Integer> {
             }
             CollectionFailure failure = e.failure();
             String where = endpoint != null ? endpoint.toString() : "STS in " + region;
+            String detail = failure.detail() != null ? ": " + failure.detail() : "";
             throw new CannotRunException(switch (failure.kind()) {
-                case UNREACHABLE, TIMEOUT -> "cannot reach AWS (" + where + "): " + failure.error()
-                        + (failure.detail() != null ? ": " + failure.detail() : "");
-                case ACCESS_DENIED -> "AWS rejected the credentials (" + failure.error() + "): "
-                        + failure.detail();
-                default -> "sts:GetCallerIdentity " + failure.reason() + ": " + failure.detail();
+                case UNREACHABLE, TIMEOUT -> "cannot reach AWS (" + where + "): " + failure.error() + detail;
+                case ACCESS_DENIED -> "AWS rejected the credentials (" + failure.error() + ")" + detail;
+                default -> "sts:GetCallerIdentity " + failure.reason() + detail;
             }, cause);
         }
     }

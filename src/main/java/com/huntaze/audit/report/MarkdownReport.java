@@ -121,6 +121,16 @@ public final class MarkdownReport {
         }
 
         Map<String, Object> summary = (Map<String, Object>) report.get("summary");
+        List<Map<String, Object>> collectionErrors =
+                (List<Map<String, Object>>) summary.getOrDefault("collectionErrors", List.of());
+        // Denied actions in one place, so that an admin can fix the role in one go.
+        List<String> missingPermissions = collectionErrors.stream()
+                .filter(e -> String.valueOf(e.get("error")).startsWith("access denied"))
+                .map(e -> (String) e.get("operation")).distinct().sorted().toList();
+        List<String> otherErrors = collectionErrors.stream()
+                .filter(e -> !String.valueOf(e.get("error")).startsWith("access denied"))
+                .map(e -> "`" + e.get("operation") + "` in " + e.get("region") + ": " + e.get("error"))
+                .toList();
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("account", report.get("account"));
@@ -135,6 +145,8 @@ public final class MarkdownReport {
         view.put("sections", sections);
         view.put("savings", savings);
         view.put("byHand", byHand);
+        view.put("missingPermissions", missingPermissions);
+        view.put("otherErrors", otherErrors);
         return view;
     }
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
  * One moto server for the whole test JVM, on a free loopback port, started on first use and stopped when the
  * JVM exits. Tests reset its state with {@link #reset()} (the {@link Moto} extension does it before each test).
  */
-public final class MotoServer {
+public final class MotoServer implements AutoCloseable {
     private static MotoServer instance;
 
     private final Process process;
@@ -30,13 +30,17 @@ public final class MotoServer {
 
     public static synchronized MotoServer get() {
         if (instance == null) {
-            instance = start();
+            instance = start(java.util.Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.process.destroy()));
         }
         return instance;
     }
 
-    private static MotoServer start() {
+    /**
+     * A separate moto server with extra environment, e.g. {@code INITIAL_NO_AUTH_ACTION_COUNT} to make it
+     * authorise requests against IAM policies; close it when done.
+     */
+    public static MotoServer start(java.util.Map<String, String> environment) {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -48,6 +52,7 @@ public final class MotoServer {
                     Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -82,6 +87,11 @@ public final class MotoServer {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
     }
 
     public URI endpoint() {

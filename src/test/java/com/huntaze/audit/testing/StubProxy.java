@@ -100,8 +100,14 @@ public final class StubProxy implements AutoCloseable {
     private record Rule(Predicate<Request> when, Action action) {
     }
 
+    static {
+        // Forward the client's Host header unchanged: moto checks SigV4 signatures when it enforces IAM, and the
+        // signature covers Host.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
-    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade",
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "upgrade",
             "transfer-encoding", "keep-alive");
 
     private final HttpServer server;

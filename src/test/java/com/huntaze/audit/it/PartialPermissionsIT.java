@@ -1,0 +1,120 @@
+package com.huntaze.audit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.testing.CliRun;
+import com.huntaze.audit.testing.MotoServer;
+import com.huntaze.audit.testing.Seed;
+import com.huntaze.audit.testing.StubProxy;
+import com.huntaze.audit.testing.TestCredentials;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+
+/**
+ * An auditor whose IAM policy allows only part of the needed actions, on a moto server that enforces IAM
+ * (INITIAL_NO_AUTH_ACTION_COUNT: the first requests set up users and policies, every later one is authorised).
+ */
+class PartialPermissionsIT {
+
+    /** The setup requests moto lets through unauthenticated: two users, their policies, their keys. */
+    private static final int SETUP_REQUESTS = 6;
+
+    private static MotoServer moto;
+    private static AccessKey admin;
+    private static AccessKey auditor;
+    private StubProxy proxy;
+
+    @BeforeAll
+    static void enforcingMoto() {
+        TestCredentials.install();
+        moto = MotoServer.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(SETUP_REQUESTS)));
+        try (IamClient iam = moto.configure(IamClient.builder(), "aws-global").build()) {
+            iam.createUser(r -> r.userName("admin"));
+            iam.putUserPolicy(r -> r.userName("admin").policyName("all").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+            admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
+            iam.createUser(r -> r.userName("auditor"));
+            // Everything the audit needs except rds:DescribeDBInstances.
+            iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                            + "\"rds:DescribeDBClusters\",\"ecs:ListClusters\",\"ecs:DescribeClusters\","
+                            + "\"ecs:ListServices\",\"ses:GetAccount\",\"sts:GetCallerIdentity\"],\"Resource\":\"*\"}]}"));
+            auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        moto.close();
+        TestCredentials.install();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        TestCredentials.install();
+    }
+
+    /** The CLI under test reads its credentials from these system properties (the default chain's first link). */
+    private static void auditWith(AccessKey key) {
+        System.setProperty("aws.accessKeyId", key.accessKeyId());
+        System.setProperty("aws.secretAccessKey", key.secretAccessKey());
+    }
+
+    @Test
+    void deniedAreasAreTodoNamingTheMissingActionAndEverythingElseIsCorrect() {
+        var adminCredentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(admin.accessKeyId(), admin.secretAccessKey()));
+        try (var rds = moto.configure(software.amazon.awssdk.services.rds.RdsClient.builder(), "us-east-1")
+                .credentialsProvider(adminCredentials).build();
+             var ecs = moto.configure(software.amazon.awssdk.services.ecs.EcsClient.builder(), "us-east-1")
+                     .credentialsProvider(adminCredentials).build()) {
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(false));
+            ecs.createCluster(r -> r.clusterName("leftover"));
+        }
+        proxy = new StubProxy(moto.endpoint());
+        Seed.sesAccount(proxy, "us-east-1", true);
+
+        auditWith(auditor);
+        CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
+                "--format", "json");
+        CliRun markdown = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1");
+
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+        JsonNode report = json.json();
+        for (JsonNode f : report.get("findings")) {
+            String check = f.get("checkId").asText();
+            if (check.startsWith("rds.")) {
+                assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
+                assertThat(f.get("message").asText()).contains("rds:DescribeDBInstances").contains("access denied");
+            }
+        }
+        assertThat(statusOf(report, "ecs.empty-cluster", "leftover")).isEqualTo("NOK");
+        assertThat(statusOf(report, "ses.production-access", "")).isEqualTo("OK");
+        assertThat(report.get("summary").get("collectionErrors").toString())
+                .contains("\"operation\":\"rds:DescribeDBInstances\"").doesNotContain("ecs:");
+
+        assertThat(markdown.out()).contains("## Missing permissions")
+                .contains("\"Action\": [\"rds:DescribeDBInstances\"]");
+    }
+
+    private static String statusOf(JsonNode report, String checkId, String resourceId) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("checkId").asText().equals(checkId) && f.get("resourceId").asText().equals(resourceId)) {
+                return f.get("status").asText();
+            }
+        }
+        throw new AssertionError("no finding " + checkId + " " + resourceId);
+    }
+}
