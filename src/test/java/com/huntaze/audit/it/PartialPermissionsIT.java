@@ -24,12 +24,13 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  */
 class PartialPermissionsIT {
 
-    /** The setup requests moto lets through unauthenticated: two users, their policies, their keys. */
-    private static final int SETUP_REQUESTS = 6;
+    /** The setup requests moto lets through unauthenticated: three users, their policies, their keys. */
+    private static final int SETUP_REQUESTS = 9;
 
     private static MotoServer moto;
     private static AccessKey admin;
     private static AccessKey auditor;
+    private static AccessKey leastPrivilege;
     private StubProxy proxy;
 
     @BeforeAll
@@ -48,6 +49,12 @@ class PartialPermissionsIT {
                             + "\"rds:DescribeDBClusters\",\"ecs:ListClusters\",\"ecs:DescribeClusters\","
                             + "\"ecs:ListServices\",\"ses:GetAccount\",\"sts:GetCallerIdentity\"],\"Resource\":\"*\"}]}"));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
+            iam.createUser(r -> r.userName("least-privilege"));
+            String shipped = readShippedPolicy();
+            iam.putUserPolicy(r -> r.userName("least-privilege").policyName("huntaze-audit").policyDocument(shipped));
+            leastPrivilege = iam.createAccessKey(r -> r.userName("least-privilege")).accessKey();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -107,6 +114,47 @@ class PartialPermissionsIT {
 
         assertThat(markdown.out()).contains("## Missing permissions")
                 .contains("\"Action\": [\"rds:DescribeDBInstances\"]");
+    }
+
+    @Test
+    void theShippedPolicyIsExactlyWhatAFullAuditUses() throws java.io.IOException {
+        seedOneOfEachKind();
+        auditWith(leastPrivilege);
+
+        CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "eu-west-1",
+                "--format", "json");
+
+        JsonNode report = run.json();
+        assertThat(report.get("summary").has("collectionErrors")).as(run.toString()).isFalse();
+        for (JsonNode f : report.get("findings")) {
+            assertThat(f.get("message").asText()).doesNotContain("access denied");
+        }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        report.get("stats").get("apiCalls").fieldNames().forEachRemaining(used::add);
+        java.util.Set<String> granted = new java.util.TreeSet<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(readShippedPolicy()).get("Statement")
+                .forEach(st -> st.get("Action").forEach(a -> granted.add(a.asText())));
+        assertThat(used).as("operations a full audit made vs. actions the policy grants").isEqualTo(granted);
+    }
+
+    /** One resource of every kind (in eu-west-1: the other test uses us-east-1 of the same server) the tool collects, so that every collector makes each of its calls. */
+    private void seedOneOfEachKind() {
+        var adminCredentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(admin.accessKeyId(), admin.secretAccessKey()));
+        try (var rds = moto.configure(software.amazon.awssdk.services.rds.RdsClient.builder(), "eu-west-1")
+                .credentialsProvider(adminCredentials).build();
+             var ecs = moto.configure(software.amazon.awssdk.services.ecs.EcsClient.builder(), "eu-west-1")
+                     .credentialsProvider(adminCredentials).build()) {
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true));
+            ecs.createCluster(r -> r.clusterName("prod"));
+        }
+        proxy = new StubProxy(moto.endpoint());
+        Seed.sesAccount(proxy, "eu-west-1", true);
+    }
+
+    private static String readShippedPolicy() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("iam", "huntaze-audit-policy.json"));
     }
 
     private static String statusOf(JsonNode report, String checkId, String resourceId) {
