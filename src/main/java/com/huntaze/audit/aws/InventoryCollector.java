@@ -33,7 +33,12 @@ public final class InventoryCollector {
                     RdsCollectors.DB_INSTANCES,
                     RdsCollectors.DB_CLUSTERS,
                     EcsCollectors.CLUSTERS,
-                    SesCollectors.ACCOUNT)
+                    SesCollectors.ACCOUNT,
+                    ElastiCacheCollectors.REPLICATION_GROUPS,
+                    ElastiCacheCollectors.CACHE_CLUSTERS,
+                    Elbv2Collectors.LOAD_BALANCERS,
+                    Elbv2Collectors.LISTENERS,
+                    Elbv2Collectors.TARGET_GROUPS)
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */

@@ -4,6 +4,7 @@ import com.huntaze.audit.aws.AwsCallException;
 import com.huntaze.audit.aws.AwsCalls;
 import com.huntaze.audit.aws.AwsSession;
 import com.huntaze.audit.aws.InventoryCollector;
+import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
@@ -89,6 +90,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--min-backup-days", paramLabel = "DAYS",
             description = "Minimum RDS backup retention in days (default: 7).")
     Integer minBackupDays;
+
+    @Option(names = "--min-snapshot-days", paramLabel = "DAYS",
+            description = "Minimum ElastiCache snapshot retention in days (default: 7).")
+    Integer minSnapshotDays;
 
     @Option(names = "--checks", split = ",", paramLabel = "ID",
             description = "Run only these checks (ids or globs such as rds.*; comma-separated).")
@@ -206,6 +211,12 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UsageException("--min-backup-days must be at least 1, not " + minBackupDays);
             }
             thresholds = thresholds.with(RdsBackupRetentionCheck.MIN_BACKUP_DAYS, minBackupDays);
+        }
+        if (minSnapshotDays != null) {
+            if (minSnapshotDays < 1) {
+                throw new UsageException("--min-snapshot-days must be at least 1, not " + minSnapshotDays);
+            }
+            thresholds = thresholds.with(ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS, minSnapshotDays);
         }
         return thresholds;
     }

@@ -2,10 +2,15 @@ package com.huntaze.audit.inventory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.huntaze.audit.engine.Scope;
+import com.huntaze.audit.inventory.model.CacheCluster;
+import com.huntaze.audit.inventory.model.CacheReplicationGroup;
 import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
+import com.huntaze.audit.inventory.model.LoadBalancer;
+import com.huntaze.audit.inventory.model.LoadBalancerListener;
 import com.huntaze.audit.inventory.model.SesAccount;
+import com.huntaze.audit.inventory.model.TargetGroup;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,8 +29,23 @@ public final class Datasets {
             new Dataset<>("ecs.clusters", Scope.REGIONAL, "ecs", new TypeReference<>() { });
     public static final Dataset<SesAccount> SES_ACCOUNT =
             new Dataset<>("ses.account", Scope.REGIONAL, "ses", new TypeReference<>() { });
+    public static final Dataset<List<CacheReplicationGroup>> ELASTICACHE_REPLICATION_GROUPS =
+            new Dataset<>("elasticache.replicationGroups", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
+    /** Every cache cluster, replication group members included (one cluster per node there). */
+    public static final Dataset<List<CacheCluster>> ELASTICACHE_CACHE_CLUSTERS =
+            new Dataset<>("elasticache.cacheClusters", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
+    public static final Dataset<List<LoadBalancer>> ELBV2_LOAD_BALANCERS =
+            new Dataset<>("elbv2.loadBalancers", Scope.REGIONAL, "elasticloadbalancing", new TypeReference<>() { });
+    /** The listeners of every load balancer in {@link #ELBV2_LOAD_BALANCERS}. */
+    public static final Dataset<List<LoadBalancerListener>> ELBV2_LISTENERS =
+            new Dataset<>("elbv2.listeners", Scope.REGIONAL, "elasticloadbalancing", new TypeReference<>() { });
+    /** Every target group, with target health for those attached to a load balancer. */
+    public static final Dataset<List<TargetGroup>> ELBV2_TARGET_GROUPS =
+            new Dataset<>("elbv2.targetGroups", Scope.REGIONAL, "elasticloadbalancing", new TypeReference<>() { });
 
-    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT);
+    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
+            ELASTICACHE_REPLICATION_GROUPS, ELASTICACHE_CACHE_CLUSTERS,
+            ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

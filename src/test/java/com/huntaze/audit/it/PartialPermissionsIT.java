@@ -24,13 +24,17 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  */
 class PartialPermissionsIT {
 
-    /** The setup requests moto lets through unauthenticated: three users, their policies, their keys. */
-    private static final int SETUP_REQUESTS = 9;
+    /**
+     * The setup requests moto lets through unauthenticated: three users, their policies, their keys, and one
+     * (unsigned) look-up of eu-west-1's default subnets for the load balancer.
+     */
+    private static final int SETUP_REQUESTS = 10;
 
     private static MotoServer moto;
     private static AccessKey admin;
     private static AccessKey auditor;
     private static AccessKey leastPrivilege;
+    private static com.huntaze.audit.testing.DefaultVpc euWestVpc;
     private StubProxy proxy;
 
     @BeforeAll
@@ -43,16 +47,16 @@ class PartialPermissionsIT {
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
-            // Everything the audit needs except rds:DescribeDBInstances.
-            iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
-                            + "\"rds:DescribeDBClusters\",\"ecs:ListClusters\",\"ecs:DescribeClusters\","
-                            + "\"ecs:ListServices\",\"ses:GetAccount\",\"sts:GetCallerIdentity\"],\"Resource\":\"*\"}]}"));
+            // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances.
+            String partial = readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "");
+            assertThat(partial).doesNotContain("rds:DescribeDBInstances");
+            iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
             String shipped = readShippedPolicy();
             iam.putUserPolicy(r -> r.userName("least-privilege").policyName("huntaze-audit").policyDocument(shipped));
             leastPrivilege = iam.createAccessKey(r -> r.userName("least-privilege")).accessKey();
+            euWestVpc = com.huntaze.audit.testing.DefaultVpc.of(moto, "eu-west-1");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -148,6 +152,22 @@ class PartialPermissionsIT {
             rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true));
             ecs.createCluster(r -> r.clusterName("prod"));
+        }
+        try (var elb = moto.configure(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client
+                .builder(), "eu-west-1").credentialsProvider(adminCredentials).build();
+             var cache = moto.configure(software.amazon.awssdk.services.elasticache.ElastiCacheClient.builder(), "eu-west-1")
+                     .credentialsProvider(adminCredentials).build()) {
+            String lb = elb.createLoadBalancer(r -> r.name("web").subnets(euWestVpc.twoSubnets()))
+                    .loadBalancers().get(0).loadBalancerArn();
+            String tg = elb.createTargetGroup(r -> r.name("web-tg").protocol("HTTP").port(8080).vpcId(euWestVpc.vpcId())
+                    .targetType("ip")).targetGroups().get(0).targetGroupArn();
+            elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("172.31.0.10").port(8080)));
+            elb.createListener(r -> r.loadBalancerArn(lb).protocol("HTTP").port(80)
+                    .defaultActions(a -> a.type("forward").targetGroupArn(tg)));
+            cache.createReplicationGroup(r -> r.replicationGroupId("sessions").replicationGroupDescription("sessions")
+                    .engine("redis").cacheNodeType("cache.t3.small").numCacheClusters(2));
+            cache.createCacheCluster(r -> r.cacheClusterId("solo").engine("redis").cacheNodeType("cache.t3.small")
+                    .numCacheNodes(1));
         }
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "eu-west-1", true);

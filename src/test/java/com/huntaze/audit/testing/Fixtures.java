@@ -1,8 +1,15 @@
 package com.huntaze.audit.testing;
 
+import com.huntaze.audit.inventory.model.CacheCluster;
+import com.huntaze.audit.inventory.model.CacheReplicationGroup;
 import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
+import com.huntaze.audit.inventory.model.ListenerAction;
+import com.huntaze.audit.inventory.model.LoadBalancer;
+import com.huntaze.audit.inventory.model.LoadBalancerListener;
+import com.huntaze.audit.inventory.model.RegisteredTarget;
+import com.huntaze.audit.inventory.model.TargetGroup;
 import java.util.List;
 
 /** Sensible, fully compliant resources that a test changes one field of: {@code db("a").multiAz(false)}. */
@@ -53,5 +60,135 @@ public final class Fixtures {
         return new EcsCluster(name, "arn:aws:ecs:us-east-1:123456789012:cluster/" + name, status, running, pending,
                 instances, java.util.Arrays.stream(serviceNames)
                 .map(s -> "arn:aws:ecs:us-east-1:123456789012:service/" + name + "/" + s).toList());
+    }
+
+    /** A compliant Redis replication group: two nodes in two zones, Multi-AZ, failover, backups, encryption, AUTH. */
+    public static CacheGroupBuilder cacheGroup(String id) {
+        return new CacheGroupBuilder(id);
+    }
+
+    public static final class CacheGroupBuilder {
+        private final String id;
+        private boolean multiAz = true;
+        private boolean automaticFailover = true;
+        private int snapshotDays = 7;
+        private boolean atRest = true;
+        private boolean transit = true;
+        private boolean authToken = true;
+        private List<String> userGroups = List.of();
+        private List<String> members;
+        private List<String> zones = List.of("us-east-1a", "us-east-1b");
+
+        private CacheGroupBuilder(String id) {
+            this.id = id;
+            this.members = List.of(id + "-001", id + "-002");
+        }
+
+        public CacheGroupBuilder multiAz(boolean value) { multiAz = value; return this; }
+        public CacheGroupBuilder automaticFailover(boolean value) { automaticFailover = value; return this; }
+        public CacheGroupBuilder snapshotDays(int value) { snapshotDays = value; return this; }
+        public CacheGroupBuilder atRest(boolean value) { atRest = value; return this; }
+        public CacheGroupBuilder transit(boolean value) { transit = value; return this; }
+        public CacheGroupBuilder authToken(boolean value) { authToken = value; return this; }
+        public CacheGroupBuilder userGroups(String... value) { userGroups = List.of(value); return this; }
+        public CacheGroupBuilder singleNode(String zone) { members = List.of(id + "-001"); zones = List.of(zone); return this; }
+
+        public CacheReplicationGroup build() {
+            return new CacheReplicationGroup(id,
+                    "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:" + id, "redis", "available",
+                    "cache.r7g.large", false, multiAz, automaticFailover, snapshotDays, atRest, transit, authToken,
+                    userGroups, members, zones);
+        }
+    }
+
+    /**
+     * A standalone cache cluster as moto and many real answers describe it: no ReplicationGroupId and no encryption
+     * flags (absent reads as false), AUTH off, no snapshots.
+     */
+    public static CacheClusterBuilder cacheCluster(String id) {
+        return new CacheClusterBuilder(id);
+    }
+
+    public static final class CacheClusterBuilder {
+        private final String id;
+        private String engine = "redis";
+        private int nodes = 1;
+        private String zone = "us-east-1a";
+        private String replicationGroupId;
+        private int snapshotDays;
+        private boolean atRest;
+        private boolean transit;
+        private boolean authToken;
+
+        private CacheClusterBuilder(String id) {
+            this.id = id;
+        }
+
+        public CacheClusterBuilder engine(String value) { engine = value; return this; }
+        public CacheClusterBuilder nodes(int value) { nodes = value; return this; }
+        public CacheClusterBuilder zone(String value) { zone = value; return this; }
+        public CacheClusterBuilder memberOf(String value) { replicationGroupId = value; return this; }
+        public CacheClusterBuilder snapshotDays(int value) { snapshotDays = value; return this; }
+        public CacheClusterBuilder atRest(boolean value) { atRest = value; return this; }
+        public CacheClusterBuilder transit(boolean value) { transit = value; return this; }
+        public CacheClusterBuilder authToken(boolean value) { authToken = value; return this; }
+
+        public CacheCluster build() {
+            return new CacheCluster(id,
+                    "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, "7.1", "available",
+                    "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken);
+        }
+    }
+
+    /** The ARN of a load balancer of {@code type} ({@code app}, {@code net}, {@code gwy}) named {@code name}. */
+    public static String loadBalancerArn(String type, String name) {
+        return "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/" + type + "/" + name
+                + "/50dc6c495c0c9188";
+    }
+
+    public static LoadBalancer loadBalancer(String name, String type, String scheme) {
+        String arnType = switch (type) {
+            case "network" -> "net";
+            case "gateway" -> "gwy";
+            default -> "app";
+        };
+        return new LoadBalancer(name, loadBalancerArn(arnType, name), type, scheme,
+                name + "-1234567890.us-east-1.elb.amazonaws.com", "active", "vpc-0a1b2c3d",
+                List.of("us-east-1a", "us-east-1b"));
+    }
+
+    /** A listener whose default action forwards to a target group. */
+    public static LoadBalancerListener forwardingListener(LoadBalancer lb, String protocol, int port) {
+        return new LoadBalancerListener(listenerArn(lb, port), lb.arn(), port, protocol,
+                List.of(new ListenerAction("forward", null, List.of(targetGroupArn("web")))));
+    }
+
+    /** A listener whose default action redirects to {@code redirectProtocol} (HTTPS, HTTP or #{protocol}). */
+    public static LoadBalancerListener redirectingListener(LoadBalancer lb, String protocol, int port,
+                                                           String redirectProtocol) {
+        return new LoadBalancerListener(listenerArn(lb, port), lb.arn(), port, protocol,
+                List.of(new ListenerAction("redirect", redirectProtocol, List.of())));
+    }
+
+    private static String listenerArn(LoadBalancer lb, int port) {
+        return lb.arn().replace(":loadbalancer/", ":listener/") + "/" + port;
+    }
+
+    public static String targetGroupArn(String name) {
+        return "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/" + name + "/73e2d6bc24d8a067";
+    }
+
+    /** A target group attached to {@code loadBalancerArns} (none: unattached) with these targets. */
+    public static TargetGroup targetGroup(String name, List<String> loadBalancerArns, RegisteredTarget... targets) {
+        return new TargetGroup(name, targetGroupArn(name), "HTTP", 80, "ip", "vpc-0a1b2c3d", loadBalancerArns,
+                List.of(targets));
+    }
+
+    public static RegisteredTarget healthyTarget(String ip) {
+        return new RegisteredTarget(ip, 8080, "us-east-1a", "healthy", null, null);
+    }
+
+    public static RegisteredTarget target(String ip, String state, String reason, String description) {
+        return new RegisteredTarget(ip, 8080, "us-east-1a", state, reason, description);
     }
 }

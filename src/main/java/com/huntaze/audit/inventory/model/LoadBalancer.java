@@ -1,0 +1,26 @@
+package com.huntaze.audit.inventory.model;
+
+import java.util.List;
+
+/**
+ * An Elastic Load Balancing v2 load balancer, from DescribeLoadBalancers.
+ *
+ * @param type              {@code application}, {@code network} or {@code gateway}
+ * @param scheme            {@code internet-facing} or {@code internal}
+ * @param state             its State.Code: {@code active}, {@code provisioning}, {@code active_impaired}, {@code failed}
+ * @param availabilityZones the zones it has a node in
+ */
+public record LoadBalancer(
+        String name,
+        String arn,
+        String type,
+        String scheme,
+        String dnsName,
+        String state,
+        String vpcId,
+        List<String> availabilityZones) {
+
+    public LoadBalancer {
+        availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
+    }
+}
