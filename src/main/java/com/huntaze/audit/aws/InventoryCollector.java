@@ -33,7 +33,12 @@ public final class InventoryCollector {
                     RdsCollectors.DB_INSTANCES,
                     RdsCollectors.DB_CLUSTERS,
                     EcsCollectors.CLUSTERS,
-                    SesCollectors.ACCOUNT)
+                    SesCollectors.ACCOUNT,
+                    EcsCollectors.SERVICES,
+                    IamCollectors.ACCOUNT_SUMMARY,
+                    IamCollectors.USERS,
+                    IamCollectors.ACCESS_KEYS,
+                    SecretsManagerCollectors.SECRETS)
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */

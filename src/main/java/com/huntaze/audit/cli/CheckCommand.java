@@ -4,6 +4,7 @@ import com.huntaze.audit.aws.AwsCallException;
 import com.huntaze.audit.aws.AwsCalls;
 import com.huntaze.audit.aws.AwsSession;
 import com.huntaze.audit.aws.InventoryCollector;
+import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
@@ -89,6 +90,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Minimum RDS backup retention in days (default: 7).")
     Integer minBackupDays;
 
+    @Option(names = "--max-key-age-days", paramLabel = "DAYS",
+            description = "Maximum age of an active IAM access key, and days since its last use (default: 90).")
+    Integer maxKeyAgeDays;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -163,6 +168,12 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UsageException("--min-backup-days must be at least 1, not " + minBackupDays);
             }
             thresholds = thresholds.with(RdsBackupRetentionCheck.MIN_BACKUP_DAYS, minBackupDays);
+        }
+        if (maxKeyAgeDays != null) {
+            if (maxKeyAgeDays < 1) {
+                throw new UsageException("--max-key-age-days must be at least 1, not " + maxKeyAgeDays);
+            }
+            thresholds = thresholds.with(IamAccessKeyAgeCheck.MAX_KEY_AGE_DAYS, maxKeyAgeDays);
         }
         return thresholds;
     }

@@ -5,6 +5,11 @@ import com.huntaze.audit.engine.Scope;
 import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
+import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.IamAccessKey;
+import com.huntaze.audit.inventory.model.IamAccountSummary;
+import com.huntaze.audit.inventory.model.IamUser;
+import com.huntaze.audit.inventory.model.Secret;
 import com.huntaze.audit.inventory.model.SesAccount;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +29,21 @@ public final class Datasets {
             new Dataset<>("ecs.clusters", Scope.REGIONAL, "ecs", new TypeReference<>() { });
     public static final Dataset<SesAccount> SES_ACCOUNT =
             new Dataset<>("ses.account", Scope.REGIONAL, "ses", new TypeReference<>() { });
+    /** The services of every cluster in {@link #ECS_CLUSTERS}. */
+    public static final Dataset<List<EcsService>> ECS_SERVICES =
+            new Dataset<>("ecs.services", Scope.REGIONAL, "ecs", new TypeReference<>() { });
+    public static final Dataset<IamAccountSummary> IAM_ACCOUNT_SUMMARY =
+            new Dataset<>("iam.accountSummary", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    public static final Dataset<List<IamUser>> IAM_USERS =
+            new Dataset<>("iam.users", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    /** The access keys of every user in {@link #IAM_USERS}, with their last use. */
+    public static final Dataset<List<IamAccessKey>> IAM_ACCESS_KEYS =
+            new Dataset<>("iam.accessKeys", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    public static final Dataset<List<Secret>> SECRETSMANAGER_SECRETS =
+            new Dataset<>("secretsmanager.secrets", Scope.REGIONAL, "secretsmanager", new TypeReference<>() { });
 
-    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT);
+    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
+            ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));
