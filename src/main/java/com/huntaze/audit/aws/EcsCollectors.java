@@ -5,14 +5,19 @@ import static com.huntaze.audit.aws.AwsCalls.call;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Datasets;
 import com.huntaze.audit.inventory.model.EcsCluster;
+import com.huntaze.audit.inventory.model.EcsService;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.Service;
 
 /**
  * ECS clusters: ListClusters (100 per page), DescribeClusters in batches of 100 (its maximum), and ListServices
- * per cluster (100 per page), because a cluster's activeServicesCount is not reliable.
+ * per cluster (100 per page), because a cluster's activeServicesCount is not reliable. Then the services of those
+ * clusters, with DescribeServices.
  */
 final class EcsCollectors {
     private EcsCollectors() {
@@ -20,6 +25,7 @@ final class EcsCollectors {
 
     static final int PAGE_SIZE = 100;
     static final int DESCRIBE_CLUSTERS_BATCH = 100;
+    static final int DESCRIBE_SERVICES_BATCH = 10;
 
     static final DatasetCollector<List<EcsCluster>> CLUSTERS = new DatasetCollector<>() {
         @Override
@@ -44,6 +50,51 @@ final class EcsCollectors {
                             .serviceArns().stream().toList())));
         }
     };
+
+    /**
+     * ECS services: DescribeServices in batches of 10 (its maximum) per cluster, on the service ARNs the clusters
+     * dataset already listed (no second ListServices walk).
+     */
+    static final DatasetCollector<List<EcsService>> SERVICES = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<EcsService>> dataset() {
+            return Datasets.ECS_SERVICES;
+        }
+
+        @Override
+        public List<Dataset<?>> dependsOn() {
+            return List.of(Datasets.ECS_CLUSTERS);
+        }
+
+        @Override
+        public List<EcsService> collect(CollectionContext context) {
+            EcsClient ecs = context.aws().ecs(context.region());
+            record ClusterBatch(EcsCluster cluster, List<String> serviceArns) {
+            }
+            List<ClusterBatch> batches = new ArrayList<>();
+            for (EcsCluster cluster : context.dependency(Datasets.ECS_CLUSTERS)) {
+                for (List<String> batch : Batches.of(cluster.serviceArns(), DESCRIBE_SERVICES_BATCH)) {
+                    batches.add(new ClusterBatch(cluster, batch));
+                }
+            }
+            // A service deleted since ListServices comes back under "failures" (MISSING): it is simply gone.
+            return context.forEach(batches, b -> call("ecs:DescribeServices", () -> ecs
+                            .describeServices(r -> r.cluster(b.cluster().arn()).services(b.serviceArns())).services())
+                            .stream().map(s -> service(b.cluster(), s)).toList())
+                    .stream().flatMap(List::stream).toList();
+        }
+    };
+
+    private static EcsService service(EcsCluster cluster, Service s) {
+        AwsVpcConfiguration vpc = s.networkConfiguration() == null ? null : s.networkConfiguration().awsvpcConfiguration();
+        String assignPublicIp = vpc == null ? null
+                : vpc.assignPublicIpAsString() == null ? "DISABLED" : vpc.assignPublicIpAsString();
+        return new EcsService(s.serviceName(), s.serviceArn(), cluster.name(), cluster.arn(), s.status(),
+                s.launchTypeAsString(),
+                s.capacityProviderStrategy().stream().map(CapacityProviderStrategyItem::capacityProvider).toList(),
+                nonNull(s.desiredCount()), nonNull(s.runningCount()), nonNull(s.pendingCount()), s.taskDefinition(),
+                vpc != null, assignPublicIp, vpc == null ? List.of() : vpc.subnets(), s.createdAt());
+    }
 
     private static int nonNull(Integer value) {
         return value == null ? 0 : value;

@@ -38,7 +38,12 @@ public final class InventoryCollector {
                     ElastiCacheCollectors.CACHE_CLUSTERS,
                     Elbv2Collectors.LOAD_BALANCERS,
                     Elbv2Collectors.LISTENERS,
-                    Elbv2Collectors.TARGET_GROUPS)
+                    Elbv2Collectors.TARGET_GROUPS,
+                    EcsCollectors.SERVICES,
+                    IamCollectors.ACCOUNT_SUMMARY,
+                    IamCollectors.USERS,
+                    IamCollectors.ACCESS_KEYS,
+                    SecretsManagerCollectors.SECRETS)
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */

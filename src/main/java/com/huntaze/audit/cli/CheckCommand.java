@@ -5,11 +5,13 @@ import com.huntaze.audit.aws.AwsCalls;
 import com.huntaze.audit.aws.AwsSession;
 import com.huntaze.audit.aws.InventoryCollector;
 import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
+import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.RegisteredCheck;
+import com.huntaze.audit.engine.Threshold;
 import com.huntaze.audit.engine.Thresholds;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Dataset;
@@ -118,6 +120,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Limit for one AWS call, retries included (default: ${DEFAULT-VALUE}); each attempt "
                     + "gets a third of it.")
     int timeoutSeconds;
+    @Option(names = "--max-key-age-days", paramLabel = "DAYS",
+            description = "Maximum age of an active IAM access key, and days since its last use (default: 90).")
+    Integer maxKeyAgeDays;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
@@ -206,19 +211,22 @@ public final class CheckCommand implements Callable<Integer> {
 
     private Thresholds thresholds() {
         Thresholds thresholds = Thresholds.defaults();
-        if (minBackupDays != null) {
-            if (minBackupDays < 1) {
-                throw new UsageException("--min-backup-days must be at least 1, not " + minBackupDays);
-            }
-            thresholds = thresholds.with(RdsBackupRetentionCheck.MIN_BACKUP_DAYS, minBackupDays);
-        }
-        if (minSnapshotDays != null) {
-            if (minSnapshotDays < 1) {
-                throw new UsageException("--min-snapshot-days must be at least 1, not " + minSnapshotDays);
-            }
-            thresholds = thresholds.with(ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS, minSnapshotDays);
-        }
+        thresholds = withFlag(thresholds, "--min-backup-days", minBackupDays, RdsBackupRetentionCheck.MIN_BACKUP_DAYS);
+        thresholds = withFlag(thresholds, "--min-snapshot-days", minSnapshotDays,
+                ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS);
+        thresholds = withFlag(thresholds, "--max-key-age-days", maxKeyAgeDays, IamAccessKeyAgeCheck.MAX_KEY_AGE_DAYS);
         return thresholds;
+    }
+
+    /** A threshold flag, when given, overrides: every one is a number of days (or a count) of at least 1. */
+    private static Thresholds withFlag(Thresholds thresholds, String option, Integer value, Threshold threshold) {
+        if (value == null) {
+            return thresholds;
+        }
+        if (value < 1) {
+            throw new UsageException(option + " must be at least 1, not " + value);
+        }
+        return thresholds.with(threshold, value);
     }
 
     private static Inventory demoInventory() {

@@ -9,6 +9,11 @@ import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
 import com.huntaze.audit.inventory.model.LoadBalancer;
 import com.huntaze.audit.inventory.model.LoadBalancerListener;
+import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.IamAccessKey;
+import com.huntaze.audit.inventory.model.IamAccountSummary;
+import com.huntaze.audit.inventory.model.IamUser;
+import com.huntaze.audit.inventory.model.Secret;
 import com.huntaze.audit.inventory.model.SesAccount;
 import com.huntaze.audit.inventory.model.TargetGroup;
 import java.util.List;
@@ -43,9 +48,23 @@ public final class Datasets {
     public static final Dataset<List<TargetGroup>> ELBV2_TARGET_GROUPS =
             new Dataset<>("elbv2.targetGroups", Scope.REGIONAL, "elasticloadbalancing", new TypeReference<>() { });
 
+    /** The services of every cluster in {@link #ECS_CLUSTERS}. */
+    public static final Dataset<List<EcsService>> ECS_SERVICES =
+            new Dataset<>("ecs.services", Scope.REGIONAL, "ecs", new TypeReference<>() { });
+    public static final Dataset<IamAccountSummary> IAM_ACCOUNT_SUMMARY =
+            new Dataset<>("iam.accountSummary", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    public static final Dataset<List<IamUser>> IAM_USERS =
+            new Dataset<>("iam.users", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    /** The access keys of every user in {@link #IAM_USERS}, with their last use. */
+    public static final Dataset<List<IamAccessKey>> IAM_ACCESS_KEYS =
+            new Dataset<>("iam.accessKeys", Scope.GLOBAL, "iam", new TypeReference<>() { });
+    public static final Dataset<List<Secret>> SECRETSMANAGER_SECRETS =
+            new Dataset<>("secretsmanager.secrets", Scope.REGIONAL, "secretsmanager", new TypeReference<>() { });
+
     public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
             ELASTICACHE_REPLICATION_GROUPS, ELASTICACHE_CACHE_CLUSTERS,
-            ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS);
+            ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS,
+            ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

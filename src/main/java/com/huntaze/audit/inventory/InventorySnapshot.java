@@ -3,6 +3,7 @@ package com.huntaze.audit.inventory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ public final class InventorySnapshot {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // datasets hold dates as Instants, written in snapshots as ISO-8601 strings
+            .registerModule(new JavaTimeModule());
 
     public static Inventory read(InputStream in) throws IOException {
         JsonNode root = MAPPER.readTree(in);

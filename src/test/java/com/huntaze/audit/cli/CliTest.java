@@ -103,8 +103,8 @@ class CliTest {
                 "--skip-checks", "*.multi-az");
         List<String> ran = new java.util.ArrayList<>();
         run.json().get("checks").forEach(c -> ran.add(c.get("id").asText()));
-        assertThat(ran).containsExactlyInAnyOrder("rds.backup-retention", "rds.public-access", "rds.storage-encrypted",
-                "ecs.empty-cluster");
+        assertThat(ran).containsExactlyInAnyOrder("rds.backup-retention", "rds.deletion-protection",
+                "rds.public-access", "rds.storage-encrypted", "ecs.empty-cluster");
         run.json().get("findings").forEach(f -> assertThat(ran).contains(f.get("checkId").asText()));
     }
 

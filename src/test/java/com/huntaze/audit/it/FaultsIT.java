@@ -84,7 +84,7 @@ class FaultsIT {
                 assertThat(f.get("message").asText()).contains("endpoint unreachable");
             }
         }
-        assertThat(rdsFindings).hasSize(8).allMatch(s -> s.endsWith(" TODO"));
+        assertThat(rdsFindings).as("five RDS checks, two regions").hasSize(10).allMatch(s -> s.endsWith(" TODO"));
         JsonNode errors = report.get("summary").get("collectionErrors");
         assertThat(errors).isNotNull();
         List<String> failed = new ArrayList<>();

@@ -9,11 +9,14 @@ import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * The whole path against moto: resources in two regions → CLI with --endpoint-url → JSON report and exit code.
@@ -56,12 +59,28 @@ class FoundationAuditIT {
         return CliRun.of(args);
     }
 
-    /** "checkId region resourceId" → status, for every finding. */
+    /** The checks this class is about: later checks judge the same resources, and have their own ITs. */
+    private static final Set<String> FOUNDATION_CHECKS = Set.of("rds.multi-az", "rds.backup-retention",
+            "rds.public-access", "rds.storage-encrypted", "ecs.empty-cluster", "ses.production-access");
+
+    /** "checkId region resourceId" → status, for every finding of the foundation's checks. */
     private static Map<String, String> statuses(JsonNode report) {
         Map<String, String> statuses = new TreeMap<>();
-        report.get("findings").forEach(f -> statuses.put(f.get("checkId").asText() + " " + f.get("region").asText()
-                + " " + f.get("resourceId").asText(), f.get("status").asText()));
+        report.get("findings").forEach(f -> {
+            if (FOUNDATION_CHECKS.contains(f.get("checkId").asText())) {
+                statuses.put(f.get("checkId").asText() + " " + f.get("region").asText() + " "
+                        + f.get("resourceId").asText(), f.get("status").asText());
+            }
+        });
         return statuses;
+    }
+
+    private static int count(JsonNode report, String status) {
+        int count = 0;
+        for (JsonNode f : report.get("findings")) {
+            count += f.get("status").asText().equals(status) ? 1 : 0;
+        }
+        return count;
     }
 
     @Test
@@ -100,9 +119,9 @@ class FoundationAuditIT {
         assertThat(sandbox.get("evidence").get("Max24HourSend").asDouble()).isEqualTo(200.0);
 
         JsonNode summary = report.get("summary");
-        assertThat(summary.get("nok").asInt()).isEqualTo(7);
-        assertThat(summary.get("ok").asInt()).isEqualTo(10);
-        assertThat(summary.get("todo").asInt()).isZero();
+        assertThat(summary.get("nok").asInt()).isEqualTo(count(report, "NOK")).isGreaterThanOrEqualTo(7);
+        assertThat(summary.get("ok").asInt()).isEqualTo(count(report, "OK")).isGreaterThanOrEqualTo(10);
+        assertThat(summary.get("todo").asInt()).isEqualTo(count(report, "TODO"));
     }
 
     @Test
@@ -156,9 +175,23 @@ class FoundationAuditIT {
 
     @Test
     void aCompliantAccountExitsZero() {
-        Seed.db(moto, "us-east-1", "good-db", true, 7, false, true);
+        try (RdsClient rds = moto.configure(RdsClient.builder(), "us-east-1").build()) {
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("good-db").engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true)
+                    .backupRetentionPeriod(7).publiclyAccessible(false).storageEncrypted(true).deletionProtection(true));
+        }
         Seed.ecsCluster(moto, "us-east-1", "busy", true);
+        try (EcsClient ecs = moto.configure(EcsClient.builder(), "us-east-1").build()) {
+            // moto starts a service with 0 running tasks; an update brings them up to the desired count.
+            ecs.updateService(r -> r.cluster("busy").service("api").desiredCount(1));
+        }
         Seed.sesAccount(proxy, "us-east-1", true);
+        // moto always reports the root user without MFA.
+        proxy.when(r -> r.operation().equals("GetAccountSummary"), new StubProxy.Response(200, "text/xml",
+                "<GetAccountSummaryResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountSummaryResult>"
+                        + "<SummaryMap><entry><key>AccountMFAEnabled</key><value>1</value></entry>"
+                        + "<entry><key>AccountAccessKeysPresent</key><value>0</value></entry></SummaryMap>"
+                        + "</GetAccountSummaryResult></GetAccountSummaryResponse>"));
 
         CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
                 "--format", "json");

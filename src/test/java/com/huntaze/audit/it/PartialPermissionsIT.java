@@ -152,6 +152,12 @@ class PartialPermissionsIT {
             rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true));
             ecs.createCluster(r -> r.clusterName("prod"));
+            ecs.registerTaskDefinition(r -> r.family("api").containerDefinitions(c -> c.name("api").image("nginx").memory(512)));
+            ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("api").desiredCount(1));
+        }
+        try (var secrets = moto.configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(),
+                "eu-west-1").credentialsProvider(adminCredentials).build()) {
+            secrets.createSecret(r -> r.name("prod/db").secretString("not-read-by-the-audit"));
         }
         try (var elb = moto.configure(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client
                 .builder(), "eu-west-1").credentialsProvider(adminCredentials).build();

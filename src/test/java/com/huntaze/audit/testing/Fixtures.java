@@ -10,6 +10,12 @@ import com.huntaze.audit.inventory.model.LoadBalancer;
 import com.huntaze.audit.inventory.model.LoadBalancerListener;
 import com.huntaze.audit.inventory.model.RegisteredTarget;
 import com.huntaze.audit.inventory.model.TargetGroup;
+import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.IamAccessKey;
+import com.huntaze.audit.inventory.model.IamUser;
+import com.huntaze.audit.inventory.model.Secret;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Sensible, fully compliant resources that a test changes one field of: {@code db("a").multiAz(false)}. */
@@ -190,5 +196,84 @@ public final class Fixtures {
 
     public static RegisteredTarget target(String ip, String state, String reason, String description) {
         return new RegisteredTarget(ip, 8080, "us-east-1a", state, reason, description);
+    }
+
+    /** A healthy Fargate service in private subnets: 2 of 2 tasks running, no public IP. */
+    public static EcsServiceBuilder ecsService(String cluster, String name) {
+        return new EcsServiceBuilder(cluster, name);
+    }
+
+    public static final class EcsServiceBuilder {
+        private final String cluster;
+        private final String name;
+        private String status = "ACTIVE";
+        private int desired = 2;
+        private int running = 2;
+        private int pending;
+        private boolean awsvpc = true;
+        private String assignPublicIp = "DISABLED";
+
+        private EcsServiceBuilder(String cluster, String name) {
+            this.cluster = cluster;
+            this.name = name;
+        }
+
+        public EcsServiceBuilder status(String value) { status = value; return this; }
+        public EcsServiceBuilder tasks(int desiredCount, int runningCount, int pendingCount) {
+            desired = desiredCount; running = runningCount; pending = pendingCount; return this;
+        }
+        public EcsServiceBuilder assignPublicIp(String value) { assignPublicIp = value; return this; }
+        /** Bridge or host network mode on EC2: no awsvpc configuration at all. */
+        public EcsServiceBuilder withoutAwsvpc() { awsvpc = false; assignPublicIp = null; return this; }
+
+        public EcsService build() {
+            String prefix = "arn:aws:ecs:us-east-1:123456789012:";
+            return new EcsService(name, prefix + "service/" + cluster + "/" + name, cluster, prefix + "cluster/" + cluster,
+                    status, awsvpc ? "FARGATE" : "EC2", List.of(), desired, running, pending,
+                    prefix + "task-definition/" + name + ":3", awsvpc, assignPublicIp,
+                    awsvpc ? List.of("subnet-0private1") : List.of(), Instant.parse("2026-01-05T10:00:00Z"));
+        }
+    }
+
+    public static IamUser iamUser(String name, boolean consolePassword, int mfaDevices) {
+        return new IamUser(name, "arn:aws:iam::123456789012:user/" + name, Instant.parse("2025-01-01T00:00:00Z"),
+                null, consolePassword, mfaDevices);
+    }
+
+    /** An active key of {@code user}, 30 days old at {@link CheckHarness#NOW}, used yesterday. */
+    public static AccessKeyBuilder accessKey(String user) {
+        return new AccessKeyBuilder(user);
+    }
+
+    public static final class AccessKeyBuilder {
+        private final String user;
+        private String maskedId = "AKIA…WXYZ";
+        private String status = "Active";
+        private Instant created = CheckHarness.NOW.minus(Duration.ofDays(30));
+        private Instant lastUsed = CheckHarness.NOW.minus(Duration.ofDays(1));
+
+        private AccessKeyBuilder(String user) {
+            this.user = user;
+        }
+
+        public AccessKeyBuilder maskedId(String value) { maskedId = value; return this; }
+        public AccessKeyBuilder inactive() { status = "Inactive"; return this; }
+        /** Created {@code age} before {@link CheckHarness#NOW}. */
+        public AccessKeyBuilder age(Duration age) { created = CheckHarness.NOW.minus(age); return this; }
+        /** Last used {@code ago} before {@link CheckHarness#NOW}. */
+        public AccessKeyBuilder lastUsed(Duration ago) { lastUsed = CheckHarness.NOW.minus(ago); return this; }
+        public AccessKeyBuilder neverUsed() { lastUsed = null; return this; }
+
+        public IamAccessKey build() {
+            return new IamAccessKey(user, "arn:aws:iam::123456789012:user/" + user, maskedId, status, created,
+                    lastUsed, lastUsed == null ? null : "s3", lastUsed == null ? null : "us-east-1");
+        }
+    }
+
+    public static Secret secret(String name, boolean rotationEnabled) {
+        return new Secret(name, "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf",
+                rotationEnabled, rotationEnabled ? 30 : null,
+                rotationEnabled ? Instant.parse("2026-11-01T03:00:00Z") : null,
+                Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), null);
     }
 }
