@@ -33,7 +33,8 @@ public final class InventoryCollector {
                     RdsCollectors.DB_INSTANCES,
                     RdsCollectors.DB_CLUSTERS,
                     EcsCollectors.CLUSTERS,
-                    SesCollectors.ACCOUNT)
+                    SesCollectors.ACCOUNT,
+                    SesCollectors.EMAIL_IDENTITIES)
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */

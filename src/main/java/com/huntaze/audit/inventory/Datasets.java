@@ -6,6 +6,7 @@ import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
 import com.huntaze.audit.inventory.model.SesAccount;
+import com.huntaze.audit.inventory.model.SesIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,8 +25,11 @@ public final class Datasets {
             new Dataset<>("ecs.clusters", Scope.REGIONAL, "ecs", new TypeReference<>() { });
     public static final Dataset<SesAccount> SES_ACCOUNT =
             new Dataset<>("ses.account", Scope.REGIONAL, "ses", new TypeReference<>() { });
+    public static final Dataset<List<SesIdentity>> SES_EMAIL_IDENTITIES =
+            new Dataset<>("ses.emailIdentities", Scope.REGIONAL, "ses", new TypeReference<>() { });
 
-    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT);
+    public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
+            SES_EMAIL_IDENTITIES);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

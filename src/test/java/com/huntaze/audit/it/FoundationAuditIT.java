@@ -31,6 +31,8 @@ class FoundationAuditIT {
     void setUp(MotoServer moto) {
         this.moto = moto;
         this.proxy = new StubProxy(moto.endpoint());
+        // moto answers ListEmailIdentities with HTTP 500 whenever PageSize is sent: no SES identities here.
+        proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json("{\"EmailIdentities\":[]}"));
     }
 
     @AfterEach
@@ -122,7 +124,13 @@ class FoundationAuditIT {
                 Map.entry("ecs.empty-cluster us-east-1 busy", "OK"),
                 Map.entry("ecs.empty-cluster eu-west-1 eu-busy", "OK"),
                 Map.entry("ses.production-access us-east-1 ", "OK"),
-                Map.entry("ses.production-access eu-west-1 ", "NOK"))));
+                Map.entry("ses.production-access eu-west-1 ", "NOK"),
+                Map.entry("manual.restore-test global ", "TODO"),
+                Map.entry("manual.failover-test global ", "TODO"),
+                Map.entry("manual.load-test global ", "TODO"),
+                Map.entry("manual.dns-tls global ", "TODO"),
+                Map.entry("manual.email-dns global ", "TODO"),
+                Map.entry("manual.patching global ", "TODO"))));
 
         JsonNode backup = finding(report, "rds.backup-retention", "eu-west-1", "eu-db");
         assertThat(backup.get("evidence").get("BackupRetentionPeriod").asInt()).isEqualTo(3);
@@ -133,7 +141,7 @@ class FoundationAuditIT {
         JsonNode summary = report.get("summary");
         assertThat(summary.get("nok").asInt()).isEqualTo(7);
         assertThat(summary.get("ok").asInt()).isEqualTo(10);
-        assertThat(summary.get("todo").asInt()).isZero();
+        assertThat(summary.get("todo").asInt()).as("the by-hand items, not attested").isEqualTo(6);
     }
 
     @Test
@@ -182,7 +190,8 @@ class FoundationAuditIT {
                 .containsEntry("ecs.empty-cluster us-east-1 leftover", "NOK")
                 .containsEntry("ecs.empty-cluster eu-west-1 eu-busy", "OK")
                 .containsEntry("ses.production-access eu-west-1 ", "NOK")
-                .hasSize(17);
+                .containsEntry("manual.restore-test global ", "TODO")
+                .hasSize(23);
     }
 
     @Test
