@@ -51,7 +51,8 @@ No idle or orphaned resource with a cost was found.
 <#if byHand?has_content>
 <#list byHand as t>
 - [ ] **${t.title}** (`${t.check}`, ${t.resource}, ${t.region}): ${t.message}<#if t.action?has_content> ${t.action}</#if><#if t.verify?has_content>
-  Verify: `${t.verify}`</#if>
+  Verify: `${t.verify}`</#if><#list t.steps as step>
+  ${step}</#list>
 </#list>
 <#else>
 Nothing: every check could be verified through the API.

@@ -43,7 +43,8 @@ public final class InventoryCollector {
                     IamCollectors.ACCOUNT_SUMMARY,
                     IamCollectors.USERS,
                     IamCollectors.ACCESS_KEYS,
-                    SecretsManagerCollectors.SECRETS)
+                    SecretsManagerCollectors.SECRETS,
+                    SesCollectors.EMAIL_IDENTITIES)
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */

@@ -7,6 +7,10 @@ import com.huntaze.audit.aws.InventoryCollector;
 import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
 import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.config.AuditConfig;
+import com.huntaze.audit.config.ConfigException;
+import com.huntaze.audit.config.ConfigLoader;
+import com.huntaze.audit.config.DemoConfig;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.CheckSelection;
@@ -35,6 +39,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,6 +130,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Maximum age of an active IAM access key, and days since its last use (default: 90).")
     Integer maxKeyAgeDays;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file: thresholds and attestations of by-hand checks (see huntaze-audit.example.yml)."
+                    + " Default: huntaze-audit.yml in the current directory when present (--demo: the demo's own)."
+                    + " Command-line flags win over it.")
+    Path configFile;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -147,8 +159,9 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOutputWritable();
-        Thresholds thresholds = thresholds();
         CheckRegistry registry = CheckRegistry.load();
+        AuditConfig config = config(registry, started);
+        Thresholds thresholds = thresholds(config.thresholds());
         List<RegisteredCheck> checks = selectedChecks(registry);
 
         Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
@@ -177,7 +190,8 @@ public final class CheckCommand implements Callable<Integer> {
             failIfNothingReachable(inventory);
         }
 
-        AuditRunner.Outcome outcome = new AuditRunner(thresholds, started).run(checks, inventory);
+        AuditRunner.Outcome outcome = new AuditRunner(thresholds, config.attestations(), started)
+                .run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs);
@@ -209,8 +223,9 @@ public final class CheckCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds));
     }
 
-    private Thresholds thresholds() {
-        Thresholds thresholds = Thresholds.defaults();
+    /** The config file's thresholds, overridden by the command-line flags. */
+    private Thresholds thresholds(Thresholds fromConfig) {
+        Thresholds thresholds = fromConfig;
         thresholds = withFlag(thresholds, "--min-backup-days", minBackupDays, RdsBackupRetentionCheck.MIN_BACKUP_DAYS);
         thresholds = withFlag(thresholds, "--min-snapshot-days", minSnapshotDays,
                 ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS);
@@ -227,6 +242,21 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageException(option + " must be at least 1, not " + value);
         }
         return thresholds.with(threshold, value);
+    }
+
+    /** The --config file, else ./huntaze-audit.yml when present; the demo reads its own embedded config. */
+    private AuditConfig config(CheckRegistry registry, Instant started) {
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        ConfigLoader loader = new ConfigLoader(registry, today);
+        try {
+            if (demo && configFile == null) {
+                return DemoConfig.load(loader, today);
+            }
+            Path file = ConfigLoader.locate(configFile, Path.of(""));
+            return file == null ? AuditConfig.none() : loader.load(file);
+        } catch (ConfigException e) {
+            throw new UsageException("config " + e.getMessage());
+        }
     }
 
     private static Inventory demoInventory() {

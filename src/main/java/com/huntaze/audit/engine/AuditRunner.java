@@ -18,10 +18,17 @@ public final class AuditRunner {
 
     private final Thresholds thresholds;
     private final Instant now;
+    private final List<Attestation> attestations;
 
     /** @param now the audit's reference time, handed to every check */
     public AuditRunner(Thresholds thresholds, Instant now) {
+        this(thresholds, List.of(), now);
+    }
+
+    /** @param attestations the config file's attestations, handed to the checks they name */
+    public AuditRunner(Thresholds thresholds, List<Attestation> attestations, Instant now) {
         this.thresholds = thresholds;
+        this.attestations = List.copyOf(attestations);
         this.now = now;
     }
 
@@ -46,7 +53,7 @@ public final class AuditRunner {
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
-        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now);
+        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now, attestations);
         try {
             return registered.check().evaluate(context);
         } catch (CollectionFailedException e) {

@@ -3,6 +3,7 @@ package com.huntaze.audit.engine;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.RegionInventory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What a check sees while it evaluates one region: that region's inventory, the thresholds, and its metadata. */
@@ -11,12 +12,20 @@ public final class CheckContext {
     private final RegionInventory inventory;
     private final Thresholds thresholds;
     private final Instant now;
+    private final List<Attestation> attestations;
 
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
+        this(metadata, inventory, thresholds, now, List.of());
+    }
+
+    /** @param attestations all attestations of the audit; the check sees only those naming it */
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now,
+                        List<Attestation> attestations) {
         this.metadata = metadata;
         this.inventory = inventory;
         this.thresholds = thresholds;
         this.now = now;
+        this.attestations = attestations.stream().filter(a -> a.check().equals(metadata.id())).toList();
     }
 
     /** The audit's reference time: ages (of keys, attestations, metrics) are measured from it, never from the clock. */
@@ -43,6 +52,11 @@ public final class CheckContext {
 
     public int threshold(Threshold threshold) {
         return thresholds.get(threshold);
+    }
+
+    /** The attestations of this check from the config file (by-hand checks read them), in the file's order. */
+    public List<Attestation> attestations() {
+        return attestations;
     }
 
     public Finding ok(String resourceId, String resourceArn, String message, Map<String, Object> evidence) {

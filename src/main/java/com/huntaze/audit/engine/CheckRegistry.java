@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The checks on the class path, found with {@link ServiceLoader} (so a jar can add checks), each paired with its
@@ -97,5 +99,23 @@ public final class CheckRegistry {
     /** All checks, in report order (domain, then id). */
     public List<RegisteredCheck> checks() {
         return checks;
+    }
+
+    /**
+     * Every threshold the checks declare, by key (sorted): the keys the config file's {@code thresholds:} accepts.
+     * Several checks may share one threshold, but not one key with two different defaults.
+     */
+    public Map<String, Threshold> thresholds() {
+        Map<String, Threshold> byKey = new TreeMap<>();
+        for (RegisteredCheck registered : checks) {
+            for (Threshold threshold : registered.check().thresholds()) {
+                Threshold known = byKey.putIfAbsent(threshold.key(), threshold);
+                if (known != null && known.defaultValue() != threshold.defaultValue()) {
+                    throw new CatalogException("threshold " + threshold.key() + " is declared with two defaults ("
+                            + known.defaultValue() + " and " + threshold.defaultValue() + ")");
+                }
+            }
+        }
+        return byKey;
     }
 }

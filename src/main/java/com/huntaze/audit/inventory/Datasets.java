@@ -16,6 +16,7 @@ import com.huntaze.audit.inventory.model.IamUser;
 import com.huntaze.audit.inventory.model.Secret;
 import com.huntaze.audit.inventory.model.SesAccount;
 import com.huntaze.audit.inventory.model.TargetGroup;
+import com.huntaze.audit.inventory.model.SesIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,10 +62,14 @@ public final class Datasets {
     public static final Dataset<List<Secret>> SECRETSMANAGER_SECRETS =
             new Dataset<>("secretsmanager.secrets", Scope.REGIONAL, "secretsmanager", new TypeReference<>() { });
 
+    public static final Dataset<List<SesIdentity>> SES_EMAIL_IDENTITIES =
+            new Dataset<>("ses.emailIdentities", Scope.REGIONAL, "ses", new TypeReference<>() { });
+
     public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
             ELASTICACHE_REPLICATION_GROUPS, ELASTICACHE_CACHE_CLUSTERS,
             ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS,
-            ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS);
+            ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS,
+            SES_EMAIL_IDENTITIES);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class MarkdownReport {
     private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
+    /** A numbered how-to-verify step of a remediation ("1. Restore ..."), one per line. */
+    private static final Pattern STEP = Pattern.compile("^\\s*\\d+[.)]\\s+(.*)$");
 
     private final Function<String, CheckMetadata> metadata;
 
@@ -115,8 +119,10 @@ public final class MarkdownReport {
             item.put("resource", resource(f));
             item.put("region", f.get("region"));
             item.put("message", oneLine((String) f.get("message")));
-            item.put("action", oneLine((String) f.get("remediation")));
+            Steps remediation = Steps.of((String) f.get("remediation"));
+            item.put("action", remediation.intro());
             item.put("verify", m == null ? "" : oneLine(m.verifyCommand()));
+            item.put("steps", remediation.numbered());
             byHand.add(item);
         }
 
@@ -175,7 +181,39 @@ public final class MarkdownReport {
     private static String action(Map<String, Object> f) {
         String message = (String) f.get("message");
         String remediation = (String) f.get("remediation");
+        Steps steps = Steps.of(remediation);
+        if ("TODO".equals(f.get("status")) && !steps.numbered().isEmpty()) {
+            // The by-hand list shows the steps one a line; a table cell would run them together.
+            return message + (steps.intro().isEmpty() ? "" : " " + steps.intro()) + " Steps: see To verify by hand.";
+        }
         return remediation == null || remediation.isBlank() ? message : message + " " + remediation;
+    }
+
+    /**
+     * A remediation split into its free text and its numbered steps (lines starting "1. ", "2. "...), so that
+     * the by-hand list can show the steps as a list; a line that is not a step continues the step before it.
+     */
+    private record Steps(String intro, List<String> numbered) {
+        static Steps of(String remediation) {
+            if (remediation == null) {
+                return new Steps("", List.of());
+            }
+            StringBuilder intro = new StringBuilder();
+            List<StringBuilder> steps = new ArrayList<>();
+            for (String line : remediation.split("\\R")) {
+                Matcher step = STEP.matcher(line);
+                if (step.matches()) {
+                    steps.add(new StringBuilder(step.group(1).strip()));
+                } else if (!line.isBlank()) {
+                    (steps.isEmpty() ? intro : steps.get(steps.size() - 1)).append(' ').append(line.strip());
+                }
+            }
+            List<String> numbered = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                numbered.add((i + 1) + ". " + steps.get(i).toString().strip());
+            }
+            return new Steps(oneLine(intro.toString()), numbered);
+        }
     }
 
     /** {@code Key: value, Key: value}; lists joined with "; ", nested objects inline. */

@@ -175,7 +175,15 @@ class PartialPermissionsIT {
             cache.createCacheCluster(r -> r.cacheClusterId("solo").engine("redis").cacheNodeType("cache.t3.small")
                     .numCacheNodes(1));
         }
+        try (var ses = moto.configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "eu-west-1")
+                .credentialsProvider(adminCredentials).build()) {
+            ses.createEmailIdentity(r -> r.emailIdentity("example.com"));
+        }
         proxy = new StubProxy(moto.endpoint());
+        // moto fails ListEmailIdentities when a page size is sent: the proxy lists the one identity instead, and
+        // GetEmailIdentity goes to moto (authorised against the policy).
+        proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(
+                "{\"EmailIdentities\":[{\"IdentityName\":\"example.com\",\"IdentityType\":\"DOMAIN\",\"SendingEnabled\":true}]}"));
         Seed.sesAccount(proxy, "eu-west-1", true);
     }
 

@@ -21,6 +21,7 @@ public final class CheckHarness {
     private final Inventory inventory;
     private Thresholds thresholds = Thresholds.defaults();
     private java.time.Instant now = NOW;
+    private final List<com.huntaze.audit.engine.Attestation> attestations = new java.util.ArrayList<>();
 
     /** The fixed reference time of unit tests, so that ages are exact. */
     public static final java.time.Instant NOW = java.time.Instant.parse("2026-11-22T12:00:00Z");
@@ -58,6 +59,12 @@ public final class CheckHarness {
         return this;
     }
 
+    /** An attestation from the config file, as {@code attestations:} would give it. */
+    public CheckHarness attestation(String check, String by, java.time.LocalDate date, String note) {
+        attestations.add(new com.huntaze.audit.engine.Attestation(check, by, date, note));
+        return this;
+    }
+
     public CheckHarness now(java.time.Instant value) {
         now = value;
         return this;
@@ -71,7 +78,7 @@ public final class CheckHarness {
     /** All findings of the check, in report order. */
     public List<Finding> findings() {
         var registered = CheckRegistry.of(List.of(check)).checks();
-        return new AuditRunner(thresholds, now).run(registered, inventory).findings();
+        return new AuditRunner(thresholds, attestations, now).run(registered, inventory).findings();
     }
 
     /** The one finding about {@code resourceId}; fails when there is none or several. */

@@ -26,6 +26,17 @@ public record CliRun(int exitCode, String out, String err) {
         }
     }
 
+    /** The finding of {@code checkId} in {@code region} about {@code resourceId} ("" for the account). */
+    public JsonNode finding(String checkId, String region, String resourceId) {
+        for (JsonNode f : json().get("findings")) {
+            if (f.get("checkId").asText().equals(checkId) && f.get("region").asText().equals(region)
+                    && f.get("resourceId").asText().equals(resourceId)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding " + checkId + " " + region + " '" + resourceId + "' in\n" + this);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

@@ -32,8 +32,13 @@ public final class Seed {
         }
     }
 
-    /** SESv2 GetAccount is not implemented by moto: the proxy answers it for {@code region}. */
+    /**
+     * SESv2 GetAccount is not implemented by moto: the proxy answers it for {@code region}. moto also fails
+     * ListEmailIdentities whenever a page size is sent, so unless a rule added earlier answers it, the proxy
+     * reports no identities.
+     */
     public static void sesAccount(StubProxy proxy, String region, boolean production) {
+        proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json("{\"EmailIdentities\":[]}"));
         proxy.when(r -> r.path().startsWith("/v2/email/account") && r.region().equals(region), StubProxy.Response.json(
                 "{\"EnforcementStatus\":\"HEALTHY\",\"ProductionAccessEnabled\":" + production
                         + ",\"SendQuota\":{\"Max24HourSend\":" + (production ? "50000.0" : "200.0")

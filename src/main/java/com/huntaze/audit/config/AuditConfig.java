@@ -1,0 +1,24 @@
+package com.huntaze.audit.config;
+
+import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.Thresholds;
+import java.util.List;
+
+/**
+ * A validated config: what the audit uses from the file.
+ *
+ * @param source       where it came from (the path as given, or a description), for messages; null for none
+ * @param thresholds   the file's thresholds over the defaults (command-line flags are applied on top)
+ * @param attestations the attestations of by-hand checks, in the file's order
+ */
+public record AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations) {
+
+    public AuditConfig {
+        attestations = List.copyOf(attestations);
+    }
+
+    /** No config file: defaults everywhere, nothing attested. */
+    public static AuditConfig none() {
+        return new AuditConfig(null, Thresholds.defaults(), List.of());
+    }
+}

@@ -1,0 +1,21 @@
+package com.huntaze.audit.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The config file as written, bound by Jackson (an unknown key, a wrong type or a YAML error fails the binding
+ * with its line); {@link ConfigLoader} then checks what Jackson cannot (threshold keys, check ids, dates). A new
+ * section is a new component here, a validation in the loader and a paragraph in huntaze-audit.example.yml.
+ *
+ * @param thresholds   threshold key → value; the keys are those the registered checks declare
+ * @param attestations by-hand checks a person has done
+ */
+record ConfigFile(
+        Map<String, Integer> thresholds,
+        List<AttestationEntry> attestations) {
+
+    /** One {@code attestations:} entry; the date stays text so that a bad one gets our own message. */
+    record AttestationEntry(String check, String by, String date, String note) {
+    }
+}

@@ -1,0 +1,416 @@
+package com.huntaze.audit.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.RegisteredCheck;
+import com.huntaze.audit.engine.Threshold;
+import com.huntaze.audit.engine.Thresholds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates the config file ({@code huntaze-audit.yml}). Everything that can be wrong with it is a
+ * {@link ConfigException} whose one-line message names the file, the line and the key. What is valid depends on
+ * the catalog: the threshold keys are those the registered checks declare, and only registered {@code manual.*}
+ * checks take attestations.
+ */
+public final class ConfigLoader {
+
+    /** The file read from the current directory when {@code --config} is not given. */
+    public static final String DEFAULT_FILE_NAME = "huntaze-audit.yml";
+
+    /** The id prefix of the by-hand checks, the only ones an attestation can name. */
+    public static final String ATTESTABLE_PREFIX = "manual.";
+
+    private static final YAMLFactory YAML_FACTORY = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAML_FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT) // "thresholds:" with nothing under it
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private final Map<String, Threshold> thresholds;
+    private final Set<String> checkIds;
+    private final Set<String> attestable;
+    private final LocalDate today;
+
+    /** @param today the audit's date (UTC): attestations may not be dated after it */
+    public ConfigLoader(CheckRegistry registry, LocalDate today) {
+        this.thresholds = registry.thresholds();
+        this.checkIds = registry.checks().stream().map(RegisteredCheck::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        this.attestable = checkIds.stream().filter(id -> id.startsWith(ATTESTABLE_PREFIX))
+                .collect(Collectors.toCollection(TreeSet::new));
+        this.today = today;
+    }
+
+    /**
+     * The config file an audit reads: {@code given} when set (it must then exist), else {@value #DEFAULT_FILE_NAME}
+     * in {@code workingDirectory} when it is there, else none (null).
+     */
+    public static Path locate(Path given, Path workingDirectory) {
+        if (given != null) {
+            return given;
+        }
+        Path byDefault = workingDirectory.resolve(DEFAULT_FILE_NAME);
+        return Files.isRegularFile(byDefault) ? byDefault : null;
+    }
+
+    /** Reads and validates {@code file}; named in messages as given. */
+    public AuditConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": file not found");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read it ("
+                    + (Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()) + ")");
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Validates config text; {@code source} names it in messages (a file name, or e.g. "the demo config"). */
+    public AuditConfig parse(String source, String text) {
+        ConfigFile raw = bind(source, text);
+        if (raw == null) {
+            return new AuditConfig(source, Thresholds.defaults(), List.of());
+        }
+        Problems problems = new Problems(source, text);
+        Thresholds values = thresholds(raw, problems);
+        List<Attestation> attestations = attestations(raw, problems);
+        problems.throwIfAny();
+        return new AuditConfig(source, values, attestations);
+    }
+
+    private static ConfigFile bind(String source, String text) {
+        try (JsonParser parser = YAML.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null; // empty, or only comments
+            }
+            return YAML.readValue(parser, ConfigFile.class);
+        } catch (JsonMappingException e) {
+            List<Object> key = key(e);
+            Integer line = new Problems(source, text).lineOf(key);
+            throw new ConfigException(format(source, line != null ? line : line(e.getLocation()), key, problem(e)));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(syntaxError(source, text, e));
+        } catch (IOException e) {
+            throw new ConfigException(source + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A YAML syntax error (or a duplicated key): SnakeYAML knows the offending line better than the parser's
+     * position, and the key is the one written on that line, since the parser's own path may end before it.
+     */
+    private static String syntaxError(String source, String text, JsonProcessingException e) {
+        Integer line = line(e.getLocation());
+        String problem = firstLine(e.getOriginalMessage());
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                line = yaml.getProblemMark().getLine() + 1;
+                problem = yaml.getProblem();
+                break;
+            }
+        }
+        Matcher duplicate = DUPLICATE.matcher(problem);
+        if (duplicate.find()) {
+            return format(source, line, List.of(duplicate.group(1)), "appears twice in the same mapping");
+        }
+        problem = "invalid YAML: " + problem + (problem.contains("block") ? " (check the indentation)" : "");
+        String[] lines = text.split("\\R", -1);
+        List<Object> key = List.of();
+        if (line != null && line <= lines.length) {
+            Matcher written = KEY_ON_LINE.matcher(lines[line - 1]);
+            if (written.find()) {
+                key = List.of(written.group(1));
+            }
+        }
+        return format(source, line, key, problem);
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
+    private static final Pattern KEY_ON_LINE = Pattern.compile("^\\s*(?:-\\s+)?([^\\s:#'\"{\\[][^:#]*?)\\s*:(?:\\s|$)");
+
+    private Thresholds thresholds(ConfigFile raw, Problems problems) {
+        Thresholds values = Thresholds.defaults();
+        if (raw.thresholds() == null) {
+            return values;
+        }
+        for (Map.Entry<String, Integer> entry : raw.thresholds().entrySet()) {
+            List<Object> key = List.of("thresholds", entry.getKey());
+            Threshold threshold = thresholds.get(entry.getKey());
+            if (threshold == null) {
+                problems.add(key, "unknown threshold; known: " + String.join(", ", thresholds.keySet()));
+            } else if (entry.getValue() == null) {
+                problems.add(key, "needs a value (a whole number; default " + threshold.defaultValue() + ")");
+            } else if (entry.getValue() < 0) {
+                problems.add(key, "must not be negative, not " + entry.getValue());
+            } else {
+                values = values.with(threshold, entry.getValue());
+            }
+        }
+        return values;
+    }
+
+    private List<Attestation> attestations(ConfigFile raw, Problems problems) {
+        List<Attestation> attestations = new ArrayList<>();
+        if (raw.attestations() == null) {
+            return attestations;
+        }
+        for (int i = 0; i < raw.attestations().size(); i++) {
+            ConfigFile.AttestationEntry entry = raw.attestations().get(i);
+            List<Object> at = List.of("attestations", i);
+            if (entry == null) {
+                problems.add(at, "empty entry: an attestation needs check, by and date (and a note)");
+                continue;
+            }
+            int before = problems.count();
+            if (isBlank(entry.check())) {
+                problems.add(child(at, "check"), "missing: the by-hand check done, one of " + list(attestable));
+            } else if (!attestable.contains(entry.check())) {
+                problems.add(child(at, "check"), checkIds.contains(entry.check())
+                        ? quote(entry.check()) + " is verified through the AWS API; only the by-hand checks ("
+                        + ATTESTABLE_PREFIX + "*) take attestations"
+                        : "unknown check " + quote(entry.check()) + "; attestations name one of " + list(attestable));
+            }
+            if (isBlank(entry.by())) {
+                problems.add(child(at, "by"), "missing: who did it (a name or an email address)");
+            }
+            LocalDate date = date(entry.date(), child(at, "date"), problems);
+            if (problems.count() == before) {
+                attestations.add(new Attestation(entry.check(), entry.by().strip(), date,
+                        entry.note() == null ? "" : entry.note().strip()));
+            }
+        }
+        return attestations;
+    }
+
+    private LocalDate date(String text, List<Object> key, Problems problems) {
+        if (isBlank(text)) {
+            problems.add(key, "missing: the day it was done, as YYYY-MM-DD");
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(key, "expected a date as YYYY-MM-DD, not " + quote(text));
+            return null;
+        }
+        // A day of slack: "today" where the attester lives can be tomorrow in UTC.
+        if (date.isAfter(today.plusDays(1))) {
+            problems.add(key, date + " is in the future (today is " + today + ")");
+            return null;
+        }
+        return date;
+    }
+
+    private static String list(Collection<String> values) {
+        return values.isEmpty() ? "(none)" : String.join(", ", values);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static List<Object> child(List<Object> key, Object name) {
+        List<Object> child = new ArrayList<>(key);
+        child.add(name);
+        return child;
+    }
+
+    // ---- messages ----
+
+    static String format(String source, Integer line, List<Object> key, String problem) {
+        String message = source + (line != null ? ":" + line : "") + ": " + (key.isEmpty() ? "" : display(key) + ": ")
+                + problem;
+        return message.replaceAll("\\s*\\R\\s*", " "); // one line, whatever the file contained
+    }
+
+    /** A value from the file, quoted for a message: one line, and not too long. */
+    static String quote(Object value) {
+        String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
+        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+    }
+
+    /** {@code attestations[0].date}. */
+    static String display(List<Object> key) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : key) {
+            if (part instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                text.append(text.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<Object> key(JsonMappingException e) {
+        List<Object> key = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            key.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
+        }
+        return key;
+    }
+
+    private static List<Object> key(JsonStreamContext context) {
+        List<Object> key = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                key.add(0, c.getCurrentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                key.add(0, c.getCurrentIndex());
+            }
+        }
+        return key;
+    }
+
+    private static String problem(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown key '" + unknown.getPropertyName() + "'; expected " + String.join(", ", known);
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "expected " + describe(invalid.getTargetType()) + ", not " + quote(invalid.getValue());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "expected " + describe(mismatched.getTargetType());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list (entries starting with '- ')";
+        }
+        if (type == ConfigFile.class) {
+            return "sections such as 'thresholds:' and 'attestations:'";
+        }
+        return "a mapping ('key: value' lines)";
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.strip();
+        int end = line.indexOf('\n');
+        return end < 0 ? line : line.substring(0, end).strip();
+    }
+
+    private static Integer line(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? null : location.getLineNr();
+    }
+
+    /** The semantic problems of one file; reported together as one line: the first one, and how many more. */
+    private static final class Problems {
+        private final String source;
+        private final String text;
+        private Map<String, Integer> lines;
+        private final List<Problem> found = new ArrayList<>();
+
+        private record Problem(Integer line, String message) {
+        }
+
+        Problems(String source, String text) {
+            this.source = source;
+            this.text = text;
+        }
+
+        void add(List<Object> key, String problem) {
+            Integer line = lineOf(key);
+            found.add(new Problem(line, format(source, line, key, problem)));
+        }
+
+        int count() {
+            return found.size();
+        }
+
+        void throwIfAny() {
+            if (found.isEmpty()) {
+                return;
+            }
+            List<Problem> sorted = new ArrayList<>(found);
+            sorted.sort(Comparator.comparing(p -> p.line() == null ? Integer.MAX_VALUE : p.line()));
+            int more = sorted.size() - 1;
+            throw new ConfigException(sorted.get(0).message() + (more == 0 ? ""
+                    : " (and " + more + " more problem" + (more == 1 ? "" : "s") + ")"));
+        }
+
+        /** The line of {@code key}, or of the nearest enclosing key the file has (a missing field: its entry). */
+        Integer lineOf(List<Object> key) {
+            if (lines == null) {
+                lines = index(text);
+            }
+            for (int n = key.size(); n > 0; n--) {
+                Integer line = lines.get(display(key.subList(0, n)));
+                if (line != null) {
+                    return line;
+                }
+            }
+            return null;
+        }
+
+        /** Every key and list entry of the YAML text → its line. */
+        private static Map<String, Integer> index(String text) {
+            Map<String, Integer> lines = new HashMap<>();
+            try (JsonParser parser = YAML_FACTORY.createParser(text)) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    JsonStreamContext context = parser.getParsingContext();
+                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                        context = context.getParent(); // the position this container is the value of
+                    }
+                    if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY || context == null) {
+                        continue;
+                    }
+                    Integer line = line(parser.currentTokenLocation());
+                    List<Object> key = key(context);
+                    if (line != null && !key.isEmpty()) {
+                        lines.putIfAbsent(display(key), line);
+                    }
+                }
+            } catch (IOException e) {
+                // Only called on text that parsed once already; without an index, messages just lack a line.
+            }
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.huntaze.audit.engine;
+
+import java.time.LocalDate;
+
+/**
+ * A person's statement that they did a by-hand check (a restore test, a failover test...), from the config file's
+ * {@code attestations:} list. Only {@code manual.*} checks read them.
+ *
+ * @param check the id of the attested check, e.g. {@code manual.restore-test}
+ * @param by    who did it
+ * @param date  the day it was done (never in the future)
+ * @param note  what was found, e.g. the measured RTO and RPO; may be empty
+ */
+public record Attestation(String check, String by, LocalDate date, String note) {
+    public Attestation {
+        note = note == null ? "" : note;
+    }
+}

@@ -1,0 +1,208 @@
+package com.huntaze.audit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.huntaze.audit.checks.manual.ManualCheck;
+import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.CheckRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final ConfigLoader LOADER = new ConfigLoader(CheckRegistry.load(), TODAY);
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void aValidFileGivesItsThresholdsAndAttestations() throws IOException {
+        Path file = write("huntaze-audit.yml", """
+                # launch checklist of the shop
+                thresholds:
+                  minBackupDays: 14
+                  attestationMaxAgeDays: 30
+                attestations:
+                  - check: manual.restore-test
+                    by: maria@example.com
+                    date: 2026-11-02
+                    note: "RTO 38 min, RPO 5 min "
+                  - check: manual.load-test
+                    by: sam
+                    date: '2026-11-20'
+                """);
+
+        AuditConfig config = LOADER.load(file);
+
+        assertThat(config.thresholds().get(RdsBackupRetentionCheck.MIN_BACKUP_DAYS)).isEqualTo(14);
+        assertThat(config.thresholds().get(ManualCheck.ATTESTATION_MAX_AGE_DAYS)).isEqualTo(30);
+        assertThat(config.attestations()).containsExactly(
+                new Attestation("manual.restore-test", "maria@example.com", LocalDate.of(2026, 11, 2),
+                        "RTO 38 min, RPO 5 min"),
+                new Attestation("manual.load-test", "sam", LocalDate.of(2026, 11, 20), ""));
+        assertThat(config.source()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void thresholdsNotInTheFileKeepTheirDefaults() {
+        AuditConfig config = LOADER.parse("c.yml", "thresholds:\n  minBackupDays: 3\n");
+
+        assertThat(config.thresholds().get(RdsBackupRetentionCheck.MIN_BACKUP_DAYS)).isEqualTo(3);
+        assertThat(config.thresholds().get(ManualCheck.ATTESTATION_MAX_AGE_DAYS)).isEqualTo(90);
+        assertThat(config.attestations()).isEmpty();
+    }
+
+    @Test
+    void anEmptyOrCommentOnlyFileIsTheDefaults() {
+        for (String text : new String[] {"", "# nothing yet\n", "thresholds:\nattestations:\n"}) {
+            AuditConfig config = LOADER.parse("c.yml", text);
+            assertThat(config.thresholds().get(RdsBackupRetentionCheck.MIN_BACKUP_DAYS)).as(text).isEqualTo(7);
+            assertThat(config.attestations()).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void anAttestationDatedTomorrowIsAcceptedForTimeZonesButNotLater() {
+        String tomorrow = "attestations:\n  - {check: manual.patching, by: a, date: 2026-11-23}\n";
+        assertThat(LOADER.parse("c.yml", tomorrow).attestations()).hasSize(1);
+
+        assertThatThrownBy(() -> LOADER.parse("c.yml", tomorrow.replace("23", "24")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("c.yml:2: attestations[0].date: 2026-11-24 is in the future (today is 2026-11-22)");
+    }
+
+    /** Each kind of invalid file: the text, the expected "file:line: key:" prefix, and a word of the problem. */
+    static Stream<Arguments> invalidFiles() {
+        return Stream.of(
+                Arguments.of("unknown section", "thresholds:\n  minBackupDays: 3\nsupressions: []\n",
+                        "c.yml:3: supressions: ", "unknown key 'supressions'; expected attestations, thresholds"),
+                Arguments.of("unknown threshold", "thresholds:\n  minBackupDays: 3\n  minBackupDayz: 4\n",
+                        "c.yml:3: thresholds.minBackupDayz: ", "unknown threshold; known: "),
+                Arguments.of("wrong type", "thresholds:\n  minBackupDays: seven\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "expected a whole number, not 'seven'"),
+                Arguments.of("several lines where a number belongs", "thresholds:\n  minBackupDays: |\n    7\n    8\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "expected a whole number, not '7 8'"),
+                Arguments.of("fraction", "thresholds:\n  minBackupDays: 7.5\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "expected a whole number, not '7.5'"),
+                Arguments.of("negative threshold", "thresholds:\n  minBackupDays: -1\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "must not be negative"),
+                Arguments.of("threshold without value", "thresholds:\n  minBackupDays:\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "needs a value"),
+                Arguments.of("section of the wrong kind", "thresholds:\n  - minBackupDays: 3\n",
+                        "c.yml:1: thresholds: ", "expected a mapping"),
+                Arguments.of("attestations not a list", "attestations: manual.restore-test\n",
+                        "c.yml:1: attestations: ", "expected a list"),
+                Arguments.of("YAML syntax error", "thresholds:\n  minBackupDays: 3\n attestations:\n",
+                        "c.yml:3: attestations: ", "invalid YAML"),
+                Arguments.of("tab indentation", "thresholds:\n\tminBackupDays: 3\n",
+                        "c.yml:2: minBackupDays: ", "invalid YAML"),
+                Arguments.of("duplicated section", "thresholds:\n  minBackupDays: 3\nthresholds:\n  minBackupDays: 4\n",
+                        "c.yml:3: thresholds: ", "appears twice"),
+                Arguments.of("bad date", "attestations:\n  - check: manual.restore-test\n    by: me\n    date: 2026-13-01\n",
+                        "c.yml:4: attestations[0].date: ", "expected a date as YYYY-MM-DD, not '2026-13-01'"),
+                Arguments.of("future date", "attestations:\n  - check: manual.restore-test\n    by: me\n    date: 2027-01-01\n",
+                        "c.yml:4: attestations[0].date: ", "is in the future"),
+                Arguments.of("attestation of an API check",
+                        "# sign-off\nattestations:\n  - check: rds.multi-az\n    by: me\n    date: 2026-10-01\n",
+                        "c.yml:3: attestations[0].check: ", "only the by-hand checks (manual.*) take attestations"),
+                Arguments.of("attestation of an unknown check",
+                        "attestations:\n  - check: manual.restore-tests\n    by: me\n    date: 2026-10-01\n",
+                        "c.yml:2: attestations[0].check: ", "unknown check 'manual.restore-tests'; attestations name"
+                                + " one of manual.dns-tls, manual.email-dns"),
+                Arguments.of("attestation without by", "attestations:\n  - check: manual.restore-test\n"
+                        + "    date: 2026-10-01\n", "c.yml:2: attestations[0].by: ", "missing: who did it"),
+                Arguments.of("attestation without date", "attestations:\n  - check: manual.restore-test\n"
+                        + "    by: me\n", "c.yml:2: attestations[0].date: ", "missing: the day it was done"),
+                Arguments.of("unknown attestation field", "attestations:\n  - check: manual.restore-test\n    by: me\n"
+                        + "    date: 2026-10-01\n    expires: 2027-01-01\n",
+                        "c.yml:5: attestations[0].expires: ", "unknown key 'expires'; expected by, check, date, note"),
+                Arguments.of("empty attestation", "attestations:\n  -\n", "c.yml:2: attestations[0]: ", "empty entry"),
+                Arguments.of("not a mapping at all", "- a\n- b\n", "c.yml:1: ", "expected sections such as"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidFiles")
+    void anInvalidFileIsOneLineNamingFileLineAndKey(String kind, String text, String prefix, String problem) {
+        assertThatThrownBy(() -> LOADER.parse("c.yml", text))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(prefix).contains(problem).doesNotContain("\n"));
+    }
+
+    @Test
+    void severalProblemsReportTheFirstAndCountTheRest() {
+        String text = """
+                attestations:
+                  - check: rds.multi-az
+                    by: me
+                    date: 2026-10-01
+                thresholds:
+                  minBackupDays: -1
+                  nope: 3
+                """;
+
+        assertThatThrownBy(() -> LOADER.parse("c.yml", text)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("c.yml:2: attestations[0].check: ")
+                .hasMessageEndingWith("(and 2 more problems)");
+    }
+
+    @Test
+    void theAllowedThresholdsAndAttestableChecksComeFromTheRegisteredChecks() {
+        ConfigLoader rdsOnly = new ConfigLoader(CheckRegistry.of(List.of(new RdsBackupRetentionCheck())), TODAY);
+
+        assertThat(rdsOnly.parse("c.yml", "thresholds:\n  minBackupDays: 2\n").thresholds()
+                .get(RdsBackupRetentionCheck.MIN_BACKUP_DAYS)).isEqualTo(2);
+        assertThatThrownBy(() -> rdsOnly.parse("c.yml", "thresholds:\n  attestationMaxAgeDays: 30\n"))
+                .hasMessage("c.yml:2: thresholds.attestationMaxAgeDays: unknown threshold; known: minBackupDays");
+        assertThatThrownBy(() -> rdsOnly.parse("c.yml", "attestations:\n  - {check: manual.patching, by: a,"
+                + " date: 2026-11-01}\n"))
+                .hasMessage("c.yml:2: attestations[0].check: unknown check 'manual.patching'; attestations name one"
+                        + " of (none)");
+    }
+
+    @Test
+    void aMissingFileOrADirectoryIsNamed() {
+        assertThatThrownBy(() -> LOADER.load(dir.resolve("nope.yml"))).isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("nope.yml") + ": file not found");
+        assertThatThrownBy(() -> LOADER.load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessage(dir + ": cannot read it (it is a directory)");
+    }
+
+    @Test
+    void theDefaultFileIsReadFromTheWorkingDirectoryOnlyWhenPresent() throws IOException {
+        Path given = dir.resolve("elsewhere.yml");
+        assertThat(ConfigLoader.locate(given, dir)).as("a given file, even a missing one").isEqualTo(given);
+        assertThat(ConfigLoader.locate(null, dir)).isNull();
+
+        Path byDefault = write("huntaze-audit.yml", "thresholds:\n");
+
+        assertThat(ConfigLoader.locate(null, dir)).isEqualTo(byDefault);
+    }
+
+    @Test
+    void theExampleFileAtTheRepositoryRootIsValidAndShowsEveryThreshold() throws IOException {
+        Path example = Path.of("huntaze-audit.example.yml");
+        AuditConfig config = LOADER.load(example);
+
+        assertThat(config.attestations()).isNotEmpty();
+        String text = Files.readString(example);
+        for (String key : CheckRegistry.load().thresholds().keySet()) {
+            assertThat(text).as("the example documents threshold " + key).containsPattern("(?m)^  " + key + ": ");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.huntaze.audit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huntaze.audit.engine.CheckRegistry;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DemoConfigTest {
+
+    @Test
+    void relativeDatesBecomeDaysBeforeTheAudit() {
+        assertThat(DemoConfig.resolveDates("date: {{daysAgo 12}}\nx: {{daysAgo 0}}", LocalDate.of(2026, 3, 5)))
+                .isEqualTo("date: 2026-02-21\nx: 2026-03-05");
+    }
+
+    @Test
+    void theDemoConfigAttestsOneItemRecentlyAndOneLongAgo() {
+        LocalDate today = LocalDate.of(2026, 11, 22);
+
+        AuditConfig demo = DemoConfig.load(new ConfigLoader(CheckRegistry.load(), today), today);
+
+        assertThat(demo.attestations()).anySatisfy(a -> {
+            assertThat(a.check()).isEqualTo("manual.restore-test");
+            assertThat(a.date()).isAfter(today.minusDays(30));
+        });
+        assertThat(demo.attestations()).anySatisfy(a -> assertThat(a.date()).isBefore(today.minusDays(90)));
+    }
+}
