@@ -4,6 +4,8 @@ import com.huntaze.audit.aws.AwsCallException;
 import com.huntaze.audit.aws.AwsCalls;
 import com.huntaze.audit.aws.AwsSession;
 import com.huntaze.audit.aws.InventoryCollector;
+import com.huntaze.audit.aws.MetricRequest;
+import com.huntaze.audit.checks.Idle;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
@@ -13,7 +15,10 @@ import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.InventorySnapshot;
+import com.huntaze.audit.inventory.MetricSpec;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
+import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.MarkdownReport;
@@ -89,6 +94,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Minimum RDS backup retention in days (default: 7).")
     Integer minBackupDays;
 
+    @Option(names = "--idle-days", paramLabel = "DAYS",
+            description = "Days of CloudWatch metrics the idle-resource checks look at (default: 7).")
+    Integer idleDays;
+
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "A price table (JSON, same format as the embedded one) that extends or replaces the "
+                    + "embedded on-demand prices.")
+    Path prices;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -113,6 +127,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOutputWritable();
         Thresholds thresholds = thresholds();
+        PriceTable priceTable = priceTable();
         CheckRegistry registry = CheckRegistry.load();
         List<RegisteredCheck> checks = registry.checks();
 
@@ -135,22 +150,23 @@ public final class CheckCommand implements Callable<Integer> {
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
                         .collect(Collectors.toCollection(LinkedHashSet::new));
+                List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
                 inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
-                        .collect(account, auditRegions, needed);
+                        .collect(account, auditRegions, needed, new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
             }
             failIfNothingReachable(inventory);
         }
 
-        AuditRunner.Outcome outcome = new AuditRunner(thresholds, started).run(checks, inventory);
+        AuditRunner.Outcome outcome = new AuditRunner(thresholds, started, priceTable).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, outcome,
                 apiCalls, durationMs);
         String text = switch (format) {
             case json -> JsonReport.render(report);
             case md -> new MarkdownReport(id -> registry.checks().stream().filter(c -> c.id().equals(id))
-                    .map(RegisteredCheck::metadata).findFirst().orElse(null)).render(report);
+                    .map(RegisteredCheck::metadata).findFirst().orElse(null), priceTable.origin()).render(report);
         };
         write(text, out);
         return report.hasNok() ? ExitCode.NOK : ExitCode.OK;
@@ -164,7 +180,27 @@ public final class CheckCommand implements Callable<Integer> {
             }
             thresholds = thresholds.with(RdsBackupRetentionCheck.MIN_BACKUP_DAYS, minBackupDays);
         }
+        if (idleDays != null) {
+            // CloudWatch keeps hourly (and so daily) datapoints for 455 days.
+            if (idleDays < 1 || idleDays > 455) {
+                throw new UsageException("--idle-days must be between 1 and 455 (CloudWatch keeps 455 days of hourly"
+                        + " data), not " + idleDays);
+            }
+            thresholds = thresholds.with(Idle.DAYS, idleDays);
+        }
         return thresholds;
+    }
+
+    /** The embedded price table, extended (or replaced) by {@code --prices}. */
+    private PriceTable priceTable() {
+        if (prices == null) {
+            return PriceTable.embedded();
+        }
+        try {
+            return PriceTable.embedded().extendedBy(PriceTable.read(prices));
+        } catch (PriceTableException e) {
+            throw new UsageException("--prices " + prices + ": " + e.getMessage());
+        }
     }
 
     private static Inventory demoInventory() {

@@ -4,6 +4,7 @@ import com.huntaze.audit.inventory.CollectionFailedException;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +19,18 @@ public final class AuditRunner {
 
     private final Thresholds thresholds;
     private final Instant now;
+    private final PriceTable prices;
 
     /** @param now the audit's reference time, handed to every check */
     public AuditRunner(Thresholds thresholds, Instant now) {
+        this(thresholds, now, PriceTable.embedded());
+    }
+
+    /** @param prices what savings are estimated with */
+    public AuditRunner(Thresholds thresholds, Instant now, PriceTable prices) {
         this.thresholds = thresholds;
         this.now = now;
+        this.prices = prices;
     }
 
     public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
@@ -46,7 +54,7 @@ public final class AuditRunner {
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
-        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now);
+        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now, prices);
         try {
             return registered.check().evaluate(context);
         } catch (CollectionFailedException e) {

@@ -2,6 +2,7 @@ package com.huntaze.audit.engine;
 
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,12 +12,25 @@ public final class CheckContext {
     private final RegionInventory inventory;
     private final Thresholds thresholds;
     private final Instant now;
+    private final PriceTable prices;
 
+    /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
+        this(metadata, inventory, thresholds, now, PriceTable.embedded());
+    }
+
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now,
+                        PriceTable prices) {
         this.metadata = metadata;
         this.inventory = inventory;
         this.thresholds = thresholds;
         this.now = now;
+        this.prices = prices;
+    }
+
+    /** The prices savings are estimated with (the embedded table, extended by {@code --prices}). */
+    public PriceTable prices() {
+        return prices;
     }
 
     /** The audit's reference time: ages (of keys, attestations, metrics) are measured from it, never from the clock. */

@@ -29,10 +29,21 @@ public final class MarkdownReport {
     private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
 
     private final Function<String, CheckMetadata> metadata;
+    private final String prices;
 
     /** @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null */
     public MarkdownReport(Function<String, CheckMetadata> metadata) {
+        this(metadata, null);
+    }
+
+    /**
+     * @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null
+     * @param prices   where the savings' prices come from, for the footer ({@code embedded price table of
+     *                 2026-11-22}), or null
+     */
+    public MarkdownReport(Function<String, CheckMetadata> metadata, String prices) {
         this.metadata = metadata;
+        this.prices = prices;
     }
 
     public String render(AuditReport report) {
@@ -135,6 +146,7 @@ public final class MarkdownReport {
         view.put("sections", sections);
         view.put("savings", savings);
         view.put("byHand", byHand);
+        view.put("prices", prices == null ? "" : prices);
         return view;
     }
 

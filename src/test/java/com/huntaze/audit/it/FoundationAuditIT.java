@@ -87,11 +87,20 @@ class FoundationAuditIT {
         return CliRun.of(args);
     }
 
-    /** "checkId region resourceId" → status, for every finding. */
+    /** The checks this test is about; later checks (e.g. rds.idle-instance) judge the same resources too. */
+    private static final java.util.Set<String> FOUNDATION_CHECKS = java.util.Set.of("rds.multi-az",
+            "rds.backup-retention", "rds.public-access", "rds.storage-encrypted", "ecs.empty-cluster",
+            "ses.production-access");
+
+    /** "checkId region resourceId" → status, for every finding of the foundation's checks. */
     private static Map<String, String> statuses(JsonNode report) {
         Map<String, String> statuses = new TreeMap<>();
-        report.get("findings").forEach(f -> statuses.put(f.get("checkId").asText() + " " + f.get("region").asText()
-                + " " + f.get("resourceId").asText(), f.get("status").asText()));
+        report.get("findings").forEach(f -> {
+            if (FOUNDATION_CHECKS.contains(f.get("checkId").asText())) {
+                statuses.put(f.get("checkId").asText() + " " + f.get("region").asText() + " "
+                        + f.get("resourceId").asText(), f.get("status").asText());
+            }
+        });
         return statuses;
     }
 
@@ -130,10 +139,13 @@ class FoundationAuditIT {
         JsonNode sandbox = finding(report, "ses.production-access", "eu-west-1", "");
         assertThat(sandbox.get("evidence").get("Max24HourSend").asDouble()).isEqualTo(200.0);
 
+        // The summary counts every finding, those of later checks included.
         JsonNode summary = report.get("summary");
-        assertThat(summary.get("nok").asInt()).isEqualTo(7);
-        assertThat(summary.get("ok").asInt()).isEqualTo(10);
-        assertThat(summary.get("todo").asInt()).isZero();
+        Map<String, Integer> counted = new TreeMap<>();
+        report.get("findings").forEach(f -> counted.merge(f.get("status").asText(), 1, Integer::sum));
+        assertThat(summary.get("nok").asInt()).isEqualTo(counted.getOrDefault("NOK", 0)).isGreaterThanOrEqualTo(7);
+        assertThat(summary.get("ok").asInt()).isEqualTo(counted.getOrDefault("OK", 0)).isGreaterThanOrEqualTo(10);
+        assertThat(summary.get("todo").asInt()).isEqualTo(counted.getOrDefault("TODO", 0));
     }
 
     @Test
