@@ -58,4 +58,4 @@ No idle or orphaned resource with a cost was found.
 Nothing: every check could be verified through the API.
 </#if>
 
-<sub>Estimates are on-demand prices at 730 hours a month. Read-only audit: ${toolName} only calls Describe, List and Get operations.</sub>
+<sub>Estimates are on-demand list prices at 730 hours a month<#if prices?has_content>, from the ${prices} (see PriceSource in each finding's evidence)</#if>. Read-only audit: ${toolName} only calls Describe, List and Get operations.</sub>

@@ -13,6 +13,15 @@ public interface DatasetCollector<T> {
         return List.of();
     }
 
+    /**
+     * Whether the collector runs only when all its dependencies were collected (the default: a failed dependency
+     * fails this dataset with the same reason). A collector that can work with some of them says false, and finds
+     * the collected ones in {@link CollectionContext#dependencies()}; it still fails when none was collected.
+     */
+    default boolean needsAllDependencies() {
+        return true;
+    }
+
     /** Fetches every page; wrap each AWS call in {@link AwsCalls#call} so a failure names its IAM action. */
     T collect(CollectionContext context);
 }

@@ -44,7 +44,11 @@ public final class InventoryCollector {
                     IamCollectors.USERS,
                     IamCollectors.ACCESS_KEYS,
                     SecretsManagerCollectors.SECRETS,
-                    SesCollectors.EMAIL_IDENTITIES)
+                    SesCollectors.EMAIL_IDENTITIES,
+                    CloudWatchCollectors.ALARMS,
+                    LogsCollectors.LOG_GROUPS,
+                    // Reads nothing as registered here: collect() puts in one for the audit's metric specs.
+                    new CloudWatchMetricsCollector(MetricRequest.NONE))
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));
 
     /** Told how many datasets are collected so far; called from worker threads. */
@@ -63,6 +67,14 @@ public final class InventoryCollector {
     }
 
     public Inventory collect(String account, List<String> regions, Set<Dataset<?>> needed) {
+        return collect(account, regions, needed, MetricRequest.NONE);
+    }
+
+    /** Collects {@code needed}; {@code cloudwatch.metrics}, if needed, reads the metrics of {@code metrics}. */
+    public Inventory collect(String account, List<String> regions, Set<Dataset<?>> needed, MetricRequest metrics) {
+        Map<Dataset<?>, DatasetCollector<?>> collectors = new HashMap<>(COLLECTORS);
+        CloudWatchMetricsCollector metricsCollector = new CloudWatchMetricsCollector(metrics);
+        collectors.put(metricsCollector.dataset(), metricsCollector);
         Inventory inventory = new Inventory(account, regions);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon("collector"));
         ExecutorService fanOut = Executors.newFixedThreadPool(concurrency, daemon("collector-call"));
@@ -71,7 +83,7 @@ public final class InventoryCollector {
             Map<String, RegionAndDataset> tasks = new HashMap<>();
             AtomicInteger done = new AtomicInteger();
             List<RegionAndDataset> wanted = new ArrayList<>();
-            for (Dataset<?> dataset : withDependencies(needed)) {
+            for (Dataset<?> dataset : withDependencies(needed, collectors)) {
                 List<String> targets = dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION) : regions;
                 for (String region : targets) {
                     wanted.add(new RegionAndDataset(region, dataset));
@@ -79,7 +91,7 @@ public final class InventoryCollector {
             }
             int total = wanted.size();
             for (RegionAndDataset task : wanted) {
-                schedule(task, futures, tasks, pool, fanOut, done, total);
+                schedule(task, collectors, futures, tasks, pool, fanOut, done, total);
             }
             for (Map.Entry<String, CompletableFuture<Object>> entry : futures.entrySet()) {
                 RegionAndDataset task = tasks.get(entry.getKey());
@@ -116,24 +128,38 @@ public final class InventoryCollector {
         }
     }
 
-    private CompletableFuture<Object> schedule(RegionAndDataset task, Map<String, CompletableFuture<Object>> futures,
+    private CompletableFuture<Object> schedule(RegionAndDataset task, Map<Dataset<?>, DatasetCollector<?>> collectors,
+                                               Map<String, CompletableFuture<Object>> futures,
                                                Map<String, RegionAndDataset> tasks, ExecutorService pool,
                                                ExecutorService fanOut, AtomicInteger done, int total) {
         CompletableFuture<Object> existing = futures.get(task.key());
         if (existing != null) {
             return existing;
         }
-        DatasetCollector<?> collector = collectorFor(task.dataset());
+        DatasetCollector<?> collector = collectorFor(task.dataset(), collectors);
         Map<Dataset<?>, CompletableFuture<Object>> dependencies = new LinkedHashMap<>();
         for (Dataset<?> dependency : collector.dependsOn()) {
-            dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), futures, tasks, pool,
-                    fanOut, done, total));
+            dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), collectors, futures,
+                    tasks, pool, fanOut, done, total));
         }
+        // A collector that needs all its dependencies fails with the first failed one; the others wait for all to
+        // finish, failed or not, see only the collected ones, and fail only when none was collected.
+        CompletableFuture<?>[] waits = dependencies.values().stream()
+                .map(f -> collector.needsAllDependencies() ? f : f.handle((value, error) -> value))
+                .toArray(CompletableFuture[]::new);
         CompletableFuture<Object> future = CompletableFuture
-                .allOf(dependencies.values().toArray(CompletableFuture[]::new))
+                .allOf(waits)
                 .thenApplyAsync(ignored -> {
                     Map<Dataset<?>, Object> values = new HashMap<>();
-                    dependencies.forEach((dataset, f) -> values.put(dataset, f.join()));
+                    dependencies.forEach((dataset, f) -> {
+                        if (!f.isCompletedExceptionally()) {
+                            values.put(dataset, f.join());
+                        }
+                    });
+                    if (values.isEmpty() && !dependencies.isEmpty()) {
+                        // Nothing to work on: fail with the first dependency's reason, as a strict collector would.
+                        dependencies.values().iterator().next().join();
+                    }
                     try {
                         return (Object) collector.collect(new CollectionContext(task.region(), aws, values, fanOut));
                     } finally {
@@ -145,8 +171,8 @@ public final class InventoryCollector {
         return future;
     }
 
-    private static DatasetCollector<?> collectorFor(Dataset<?> dataset) {
-        DatasetCollector<?> collector = COLLECTORS.get(dataset);
+    private static DatasetCollector<?> collectorFor(Dataset<?> dataset, Map<Dataset<?>, DatasetCollector<?>> collectors) {
+        DatasetCollector<?> collector = collectors.get(dataset);
         if (collector == null) {
             throw new IllegalStateException("no collector for dataset " + dataset.id());
         }
@@ -154,13 +180,13 @@ public final class InventoryCollector {
     }
 
     /** The datasets and, transitively, the datasets their collectors depend on. */
-    static Set<Dataset<?>> withDependencies(Set<Dataset<?>> needed) {
+    static Set<Dataset<?>> withDependencies(Set<Dataset<?>> needed, Map<Dataset<?>, DatasetCollector<?>> collectors) {
         Set<Dataset<?>> all = new LinkedHashSet<>();
         List<Dataset<?>> queue = new ArrayList<>(needed);
         while (!queue.isEmpty()) {
             Dataset<?> dataset = queue.remove(0);
             if (all.add(dataset)) {
-                queue.addAll(collectorFor(dataset).dependsOn());
+                queue.addAll(collectorFor(dataset, collectors).dependsOn());
             }
         }
         return all;

@@ -38,7 +38,8 @@ final class RdsCollectors {
                             Boolean.TRUE.equals(i.deletionProtection()),
                             i.dbClusterIdentifier(),
                             i.availabilityZone(),
-                            i.allocatedStorage() == null ? 0 : i.allocatedStorage()))
+                            i.allocatedStorage() == null ? 0 : i.allocatedStorage(),
+                            i.storageType()))
                     .toList());
         }
     };

@@ -6,11 +6,14 @@ import com.huntaze.audit.aws.AwsSession;
 import com.huntaze.audit.aws.InventoryCollector;
 import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
 import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
+import com.huntaze.audit.aws.MetricRequest;
+import com.huntaze.audit.checks.Idle;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.config.AuditConfig;
 import com.huntaze.audit.config.ConfigException;
 import com.huntaze.audit.config.ConfigLoader;
 import com.huntaze.audit.config.DemoConfig;
+import com.huntaze.audit.engine.AuditInputs;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.CheckSelection;
@@ -21,7 +24,10 @@ import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.InventorySnapshot;
+import com.huntaze.audit.inventory.MetricSpec;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
+import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.MarkdownReport;
@@ -136,6 +142,15 @@ public final class CheckCommand implements Callable<Integer> {
                     + " Command-line flags win over it.")
     Path configFile;
 
+    @Option(names = "--idle-days", paramLabel = "DAYS",
+            description = "Days of CloudWatch metrics the idle-resource checks look at (default: 7).")
+    Integer idleDays;
+
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "A price table (JSON, same format as the embedded one) that extends or replaces the "
+                    + "embedded on-demand prices.")
+    Path prices;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -159,6 +174,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOutputWritable();
+        PriceTable priceTable = priceTable();
         CheckRegistry registry = CheckRegistry.load();
         AuditConfig config = config(registry, started);
         Thresholds thresholds = thresholds(config.thresholds());
@@ -182,23 +198,24 @@ public final class CheckCommand implements Callable<Integer> {
             try (AwsSession aws = new AwsSession(awsSettings(endpoint), DEFAULT_CONCURRENCY)) {
                 String account = account(aws, auditRegions.get(0), endpoint);
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
+                List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
                 inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
-                        .collect(account, auditRegions, needed);
+                        .collect(account, auditRegions, needed, new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
             }
             failIfNothingReachable(inventory);
         }
 
-        AuditRunner.Outcome outcome = new AuditRunner(thresholds, config.attestations(), started)
-                .run(checks, inventory);
+        AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
+                started)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs);
         String text = switch (format) {
             case json -> JsonReport.render(report);
             case md -> new MarkdownReport(id -> registry.checks().stream().filter(c -> c.id().equals(id))
-                    .map(RegisteredCheck::metadata).findFirst().orElse(null)).render(report);
+                    .map(RegisteredCheck::metadata).findFirst().orElse(null), priceTable.origin()).render(report);
         };
         write(text, out);
         return report.hasNok() ? ExitCode.NOK : ExitCode.OK;
@@ -230,6 +247,12 @@ public final class CheckCommand implements Callable<Integer> {
         thresholds = withFlag(thresholds, "--min-snapshot-days", minSnapshotDays,
                 ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS);
         thresholds = withFlag(thresholds, "--max-key-age-days", maxKeyAgeDays, IamAccessKeyAgeCheck.MAX_KEY_AGE_DAYS);
+        // CloudWatch keeps hourly (and so daily) datapoints for 455 days.
+        if (idleDays != null && (idleDays < 1 || idleDays > 455)) {
+            throw new UsageException("--idle-days must be between 1 and 455 (CloudWatch keeps 455 days of hourly"
+                    + " data), not " + idleDays);
+        }
+        thresholds = withFlag(thresholds, "--idle-days", idleDays, Idle.DAYS);
         return thresholds;
     }
 
@@ -256,6 +279,18 @@ public final class CheckCommand implements Callable<Integer> {
             return file == null ? AuditConfig.none() : loader.load(file);
         } catch (ConfigException e) {
             throw new UsageException("config " + e.getMessage());
+        }
+    }
+
+    /** The embedded price table, extended (or replaced) by {@code --prices}. */
+    private PriceTable priceTable() {
+        if (prices == null) {
+            return PriceTable.embedded();
+        }
+        try {
+            return PriceTable.embedded().extendedBy(PriceTable.read(prices));
+        } catch (PriceTableException e) {
+            throw new UsageException("--prices " + prices + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import com.huntaze.audit.inventory.CollectionFailedException;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,20 +17,15 @@ public final class AuditRunner {
     public record Outcome(List<CheckResult> checks, List<Finding> findings) {
     }
 
-    private final Thresholds thresholds;
-    private final Instant now;
-    private final List<Attestation> attestations;
+    private final AuditInputs inputs;
 
-    /** @param now the audit's reference time, handed to every check */
+    /** Default thresholds, no attestation, the embedded prices; {@code now} is the audit's reference time. */
     public AuditRunner(Thresholds thresholds, Instant now) {
-        this(thresholds, List.of(), now);
+        this(new AuditInputs(thresholds, List.of(), PriceTable.embedded(), now));
     }
 
-    /** @param attestations the config file's attestations, handed to the checks they name */
-    public AuditRunner(Thresholds thresholds, List<Attestation> attestations, Instant now) {
-        this.thresholds = thresholds;
-        this.attestations = List.copyOf(attestations);
-        this.now = now;
+    public AuditRunner(AuditInputs inputs) {
+        this.inputs = inputs;
     }
 
     public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
@@ -53,7 +49,7 @@ public final class AuditRunner {
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
-        CheckContext context = new CheckContext(registered.metadata(), region, thresholds, now, attestations);
+        CheckContext context = new CheckContext(registered.metadata(), region, inputs);
         try {
             return registered.check().evaluate(context);
         } catch (CollectionFailedException e) {

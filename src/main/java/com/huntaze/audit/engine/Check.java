@@ -1,6 +1,7 @@
 package com.huntaze.audit.engine;
 
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.MetricSpec;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +25,15 @@ public interface Check {
 
     /** The thresholds this check reads, so the config file and the docs know them. */
     default List<Threshold> thresholds() {
+        return List.of();
+    }
+
+    /**
+     * The CloudWatch metrics this check reads, per resource of a dataset. A check with metrics also lists
+     * {@code Datasets.CLOUDWATCH_METRICS} and each spec's resource dataset in {@link #requires()} (the registry
+     * enforces it); all specs of all selected checks are read in one batched GetMetricData pass per region.
+     */
+    default List<MetricSpec<?>> metrics() {
         return List.of();
     }
 

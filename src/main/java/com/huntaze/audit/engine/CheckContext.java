@@ -2,6 +2,7 @@ package com.huntaze.audit.engine;
 
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.RegionInventory;
+import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +14,25 @@ public final class CheckContext {
     private final Thresholds thresholds;
     private final Instant now;
     private final List<Attestation> attestations;
+    private final PriceTable prices;
 
+    /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
-        this(metadata, inventory, thresholds, now, List.of());
+        this(metadata, inventory, new AuditInputs(thresholds, List.of(), PriceTable.embedded(), now));
     }
 
-    /** @param attestations all attestations of the audit; the check sees only those naming it */
-    public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now,
-                        List<Attestation> attestations) {
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, AuditInputs inputs) {
         this.metadata = metadata;
         this.inventory = inventory;
-        this.thresholds = thresholds;
-        this.now = now;
-        this.attestations = attestations.stream().filter(a -> a.check().equals(metadata.id())).toList();
+        this.thresholds = inputs.thresholds();
+        this.now = inputs.now();
+        this.attestations = inputs.attestations().stream().filter(a -> a.check().equals(metadata.id())).toList();
+        this.prices = inputs.prices();
+    }
+
+    /** The prices savings are estimated with (the embedded table, extended by {@code --prices}). */
+    public PriceTable prices() {
+        return prices;
     }
 
     /** The audit's reference time: ages (of keys, attestations, metrics) are measured from it, never from the clock. */

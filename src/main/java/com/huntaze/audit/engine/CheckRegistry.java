@@ -3,10 +3,13 @@ package com.huntaze.audit.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.huntaze.audit.inventory.Datasets;
+import com.huntaze.audit.inventory.MetricSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,13 @@ public final class CheckRegistry {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Set<String> ids = new HashSet<>();
+        Map<String, MetricSpec<?>> specs = new HashMap<>();
         List<RegisteredCheck> registered = new ArrayList<>();
         for (Check check : checks) {
             if (!ids.add(check.id())) {
                 throw new CatalogException("duplicate check id " + check.id());
             }
+            validateMetrics(check, specs);
             CheckMetadata metadata = readMetadata(check, yaml, json);
             registered.add(new RegisteredCheck(check, metadata));
         }
@@ -89,6 +94,21 @@ public final class CheckRegistry {
                 || words[2].equals("get-secret-value")) {
             throw new CatalogException(resource + ": verifyCommand must be a read-only 'aws SERVICE describe-|list-|get-...'"
                     + " command, not '" + m.verifyCommand().strip() + "'");
+        }
+    }
+
+    /** A check reads its metrics' datasets, and one spec id means one query across the catalog. */
+    private static void validateMetrics(Check check, Map<String, MetricSpec<?>> specs) {
+        for (MetricSpec<?> spec : check.metrics()) {
+            if (!check.requires().contains(Datasets.CLOUDWATCH_METRICS) || !check.requires().contains(spec.resources())) {
+                throw new CatalogException("check " + check.id() + " reads metric " + spec.id() + ": it must require "
+                        + Datasets.CLOUDWATCH_METRICS.id() + " and " + spec.resources().id());
+            }
+            MetricSpec<?> known = specs.putIfAbsent(spec.id(), spec);
+            if (known != null && !known.sameQueryAs(spec)) {
+                throw new CatalogException("metric spec id " + spec.id() + " names two different queries: " + known
+                        + " and " + spec);
+            }
         }
     }
 

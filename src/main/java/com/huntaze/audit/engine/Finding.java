@@ -32,9 +32,10 @@ public record Finding(
                 newRemediation, estimatedMonthlySavingsUsd);
     }
 
+    /** This finding with an estimated monthly saving, rounded to cents as the report shows it. */
     public Finding withSavings(double monthlyUsd) {
         return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
-                remediation, monthlyUsd);
+                remediation, Math.round(monthlyUsd * 100) / 100.0);
     }
 
     /** Within one check: region, then resource, then the rest so that equal resources still sort stably. */

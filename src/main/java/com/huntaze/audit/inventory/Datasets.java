@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.huntaze.audit.engine.Scope;
 import com.huntaze.audit.inventory.model.CacheCluster;
 import com.huntaze.audit.inventory.model.CacheReplicationGroup;
+import com.huntaze.audit.inventory.model.CloudWatchAlarms;
 import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
-import com.huntaze.audit.inventory.model.LoadBalancer;
-import com.huntaze.audit.inventory.model.LoadBalancerListener;
 import com.huntaze.audit.inventory.model.EcsService;
 import com.huntaze.audit.inventory.model.IamAccessKey;
 import com.huntaze.audit.inventory.model.IamAccountSummary;
 import com.huntaze.audit.inventory.model.IamUser;
+import com.huntaze.audit.inventory.model.LoadBalancer;
+import com.huntaze.audit.inventory.model.LoadBalancerListener;
+import com.huntaze.audit.inventory.model.LogGroup;
+import com.huntaze.audit.inventory.model.MetricData;
 import com.huntaze.audit.inventory.model.Secret;
 import com.huntaze.audit.inventory.model.SesAccount;
 import com.huntaze.audit.inventory.model.TargetGroup;
@@ -65,11 +68,20 @@ public final class Datasets {
     public static final Dataset<List<SesIdentity>> SES_EMAIL_IDENTITIES =
             new Dataset<>("ses.emailIdentities", Scope.REGIONAL, "ses", new TypeReference<>() { });
 
+    /** DescribeAlarms, metric and composite alarms. */
+    public static final Dataset<CloudWatchAlarms> CLOUDWATCH_ALARMS =
+            new Dataset<>("cloudwatch.alarms", Scope.REGIONAL, "cloudwatch", new TypeReference<>() { });
+    public static final Dataset<List<LogGroup>> LOGS_LOG_GROUPS =
+            new Dataset<>("logs.logGroups", Scope.REGIONAL, "logs", new TypeReference<>() { });
+    /** The metric specs of the selected checks, read with GetMetricData (see {@link MetricSpec}). */
+    public static final Dataset<MetricData> CLOUDWATCH_METRICS =
+            new Dataset<>("cloudwatch.metrics", Scope.REGIONAL, "cloudwatch", new TypeReference<>() { });
+
     public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
             ELASTICACHE_REPLICATION_GROUPS, ELASTICACHE_CACHE_CLUSTERS,
             ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS,
             ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS,
-            SES_EMAIL_IDENTITIES);
+            SES_EMAIL_IDENTITIES, CLOUDWATCH_ALARMS, LOGS_LOG_GROUPS, CLOUDWATCH_METRICS);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

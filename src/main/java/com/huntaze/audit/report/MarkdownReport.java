@@ -33,10 +33,21 @@ public final class MarkdownReport {
     private static final Pattern STEP = Pattern.compile("^\\s*\\d+[.)]\\s+(.*)$");
 
     private final Function<String, CheckMetadata> metadata;
+    private final String prices;
 
     /** @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null */
     public MarkdownReport(Function<String, CheckMetadata> metadata) {
+        this(metadata, null);
+    }
+
+    /**
+     * @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null
+     * @param prices   where the savings' prices come from, for the footer ({@code embedded price table of
+     *                 2026-11-22}), or null
+     */
+    public MarkdownReport(Function<String, CheckMetadata> metadata, String prices) {
         this.metadata = metadata;
+        this.prices = prices;
     }
 
     public String render(AuditReport report) {
@@ -153,6 +164,7 @@ public final class MarkdownReport {
         view.put("byHand", byHand);
         view.put("missingPermissions", missingPermissions);
         view.put("otherErrors", otherErrors);
+        view.put("prices", prices == null ? "" : prices);
         return view;
     }
 

@@ -120,6 +120,7 @@ class FoundationAuditIT {
         JsonNode sandbox = finding(report, "ses.production-access", "eu-west-1", "");
         assertThat(sandbox.get("evidence").get("Max24HourSend").asDouble()).isEqualTo(200.0);
 
+        // The summary counts every finding, those of later checks included.
         JsonNode summary = report.get("summary");
         assertThat(summary.get("nok").asInt()).isEqualTo(count(report, "NOK")).isGreaterThanOrEqualTo(7);
         assertThat(summary.get("ok").asInt()).isEqualTo(count(report, "OK")).isGreaterThanOrEqualTo(10);

@@ -48,12 +48,12 @@ class PartialPermissionsIT {
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
             // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances.
-            String partial = readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "");
+            String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", ""));
             assertThat(partial).doesNotContain("rds:DescribeDBInstances");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
-            String shipped = readShippedPolicy();
+            String shipped = asMotoNamesIt(readShippedPolicy());
             iam.putUserPolicy(r -> r.userName("least-privilege").policyName("huntaze-audit").policyDocument(shipped));
             leastPrivilege = iam.createAccessKey(r -> r.userName("least-privilege")).accessKey();
             euWestVpc = com.huntaze.audit.testing.DefaultVpc.of(moto, "eu-west-1");
@@ -175,6 +175,15 @@ class PartialPermissionsIT {
             cache.createCacheCluster(r -> r.cacheClusterId("solo").engine("redis").cacheNodeType("cache.t3.small")
                     .numCacheNodes(1));
         }
+        try (var logs = moto.configure(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder(),
+                "eu-west-1").credentialsProvider(adminCredentials).build();
+             var cloudwatch = moto.configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(),
+                     "eu-west-1").credentialsProvider(adminCredentials).build()) {
+            logs.createLogGroup(r -> r.logGroupName("/ecs/api"));
+            cloudwatch.putMetricAlarm(r -> r.alarmName("orders-db-cpu").namespace("AWS/RDS").metricName("CPUUtilization")
+                    .dimensions(d -> d.name("DBInstanceIdentifier").value("orders-db")).statistic("Average")
+                    .period(300).evaluationPeriods(1).threshold(80.0).comparisonOperator("GreaterThanThreshold"));
+        }
         try (var ses = moto.configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "eu-west-1")
                 .credentialsProvider(adminCredentials).build()) {
             ses.createEmailIdentity(r -> r.emailIdentity("example.com"));
@@ -185,6 +194,14 @@ class PartialPermissionsIT {
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(
                 "{\"EmailIdentities\":[{\"IdentityName\":\"example.com\",\"IdentityType\":\"DOMAIN\",\"SendingEnabled\":true}]}"));
         Seed.sesAccount(proxy, "eu-west-1", true);
+    }
+
+    /**
+     * moto names CloudWatch actions after the service's signing name, {@code monitoring:}, where IAM says
+     * {@code cloudwatch:}: the policy given to moto grants both spellings of each CloudWatch action.
+     */
+    private static String asMotoNamesIt(String policy) {
+        return policy.replaceAll("\"cloudwatch:([A-Za-z]+)\"", "\"cloudwatch:$1\", \"monitoring:$1\"");
     }
 
     private static String readShippedPolicy() throws java.io.IOException {

@@ -22,6 +22,7 @@ public final class CheckHarness {
     private Thresholds thresholds = Thresholds.defaults();
     private java.time.Instant now = NOW;
     private final List<com.huntaze.audit.engine.Attestation> attestations = new java.util.ArrayList<>();
+    private com.huntaze.audit.pricing.PriceTable prices = com.huntaze.audit.pricing.PriceTable.embedded();
 
     /** The fixed reference time of unit tests, so that ages are exact. */
     public static final java.time.Instant NOW = java.time.Instant.parse("2026-11-22T12:00:00Z");
@@ -70,6 +71,12 @@ public final class CheckHarness {
         return this;
     }
 
+    /** Estimates savings with this table instead of the embedded one. */
+    public CheckHarness prices(com.huntaze.audit.pricing.PriceTable value) {
+        prices = value;
+        return this;
+    }
+
     private RegionInventory target(Dataset<?> dataset) {
         return dataset.scope() == com.huntaze.audit.engine.Scope.GLOBAL ? inventory.global()
                 : inventory.region(inventory.regions().get(0));
@@ -78,7 +85,8 @@ public final class CheckHarness {
     /** All findings of the check, in report order. */
     public List<Finding> findings() {
         var registered = CheckRegistry.of(List.of(check)).checks();
-        return new AuditRunner(thresholds, attestations, now).run(registered, inventory).findings();
+        return new AuditRunner(new com.huntaze.audit.engine.AuditInputs(thresholds, attestations, prices, now))
+                .run(registered, inventory).findings();
     }
 
     /** The one finding about {@code resourceId}; fails when there is none or several. */

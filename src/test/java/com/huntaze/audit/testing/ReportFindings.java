@@ -2,6 +2,7 @@ package com.huntaze.audit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -32,5 +33,10 @@ public final class ReportFindings {
             }
         }
         throw new AssertionError("no finding " + checkId + " " + region + " " + resourceId);
+    }
+
+    /** "checkId region resourceId" → status, for the findings of the given checks. */
+    public static Map<String, String> statuses(JsonNode report, Set<String> checkIds) {
+        return statuses(report, checkIds::contains);
     }
 }

@@ -3,7 +3,8 @@ package com.huntaze.audit.inventory.model;
 /**
  * An RDS DB instance, from DescribeDBInstances. {@code publiclyAccessible} is false when AWS omits the field.
  *
- * @param clusterId the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
+ * @param clusterId   the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
+ * @param storageType gp2, gp3, io1, io2, standard (magnetic) or aurora; null when AWS does not say
  */
 public record DbInstance(
         String id,
@@ -17,7 +18,8 @@ public record DbInstance(
         boolean deletionProtection,
         String clusterId,
         String availabilityZone,
-        int allocatedStorageGb) {
+        int allocatedStorageGb,
+        String storageType) {
 
     public boolean isClusterMember() {
         return clusterId != null && !clusterId.isEmpty();
