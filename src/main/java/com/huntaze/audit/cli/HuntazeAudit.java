@@ -1,6 +1,7 @@
 package com.huntaze.audit.cli;
 
 import com.huntaze.audit.engine.CatalogException;
+import com.huntaze.audit.util.Masking;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,9 +54,12 @@ public final class HuntazeAudit implements Runnable {
                 code = ExitCode.CANNOT_RUN;
                 message = "internal error: " + e + (debug ? "" : " (run with --debug for details)");
             }
-            stderr.println("huntaze-audit: " + message);
+            stderr.println("huntaze-audit: " + Masking.maskText(message));
             if (debug) {
-                e.printStackTrace(stderr);
+                // Masked like everything else the tool prints: an AWS message can carry an access key id.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                stderr.print(Masking.maskText(trace.toString()));
             }
             stderr.flush();
             return code;

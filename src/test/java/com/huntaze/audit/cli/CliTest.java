@@ -119,6 +119,28 @@ class CliTest {
     }
 
     @Test
+    void aFailedRunLeavesNoReportFileBehind(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("report.md");
+        Path badConfig = dir.resolve("bad.yml");
+        Files.writeString(badConfig, "thresholds:\n  minBackupDays: seven\n");
+        List<List<String>> failures = List.of(
+                List.of("check", "--region", "mars-north-1", "--endpoint-url", "http://127.0.0.1:1"),
+                List.of("check", "--demo", "--config", badConfig.toString()),
+                List.of("check", "--demo", "--checks", "no.such-check"),
+                List.of("check", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + closedPort()));
+        for (List<String> args : failures) {
+            List<String> withOutput = new java.util.ArrayList<>(args);
+            withOutput.addAll(List.of("--output", report.toString()));
+            CliRun run = CliRun.of(withOutput.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.toString()).isIn(ExitCode.USAGE, ExitCode.CANNOT_RUN);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).toList()).as(args.toString())
+                        .containsExactly("bad.yml");
+            }
+        }
+    }
+
+    @Test
     void usageErrorsOtherThanAMissingCommandAreExactlyOneLine() {
         CliRun run = CliRun.of("check", "--region", "mars-north-1", "--endpoint-url", "http://127.0.0.1:1");
         assertThat(run.err().lines()).hasSize(1);
