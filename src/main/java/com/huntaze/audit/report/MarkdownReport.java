@@ -241,6 +241,9 @@ public final class MarkdownReport {
 
     private static String value(Object value) {
         if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return "none";
+            }
             return list.stream().map(MarkdownReport::value).collect(Collectors.joining("; "));
         }
         if (value instanceof Map<?, ?> map) {
