@@ -6,18 +6,22 @@ import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Datasets;
 import com.huntaze.audit.inventory.model.EcsCluster;
 import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.EcsTaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * ECS clusters: ListClusters (100 per page), DescribeClusters in batches of 100 (its maximum), and ListServices
  * per cluster (100 per page), because a cluster's activeServicesCount is not reliable. Then the services of those
- * clusters, with DescribeServices.
+ * clusters, with DescribeServices, and the task definitions those services run, with DescribeTaskDefinition.
  */
 final class EcsCollectors {
     private EcsCollectors() {
@@ -84,6 +88,46 @@ final class EcsCollectors {
                     .stream().flatMap(List::stream).toList();
         }
     };
+
+    /**
+     * The task definitions of the services: DescribeTaskDefinition once per distinct revision the services run (the
+     * API takes one per call), fanned out. A revision ECS no longer knows (ClientException) is left out: the
+     * checks then say its size is unknown.
+     */
+    static final DatasetCollector<List<EcsTaskDefinition>> TASK_DEFINITIONS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<EcsTaskDefinition>> dataset() {
+            return Datasets.ECS_TASK_DEFINITIONS;
+        }
+
+        @Override
+        public List<Dataset<?>> dependsOn() {
+            return List.of(Datasets.ECS_SERVICES);
+        }
+
+        @Override
+        public List<EcsTaskDefinition> collect(CollectionContext context) {
+            EcsClient ecs = context.aws().ecs(context.region());
+            List<String> arns = context.dependency(Datasets.ECS_SERVICES).stream().map(EcsService::taskDefinitionArn)
+                    .filter(Objects::nonNull).distinct().toList();
+            return context.forEach(arns, arn -> call("ecs:DescribeTaskDefinition", () -> {
+                        try {
+                            return taskDefinition(ecs.describeTaskDefinition(r -> r.taskDefinition(arn))
+                                    .taskDefinition());
+                        } catch (ClientException unknown) {
+                            return null;
+                        }
+                    }))
+                    .stream().filter(Objects::nonNull).toList();
+        }
+    };
+
+    private static EcsTaskDefinition taskDefinition(TaskDefinition t) {
+        return new EcsTaskDefinition(t.taskDefinitionArn(), t.family(), nonNull(t.revision()), t.cpu(), t.memory(),
+                t.requiresCompatibilitiesAsStrings(),
+                t.runtimePlatform() == null ? null : t.runtimePlatform().cpuArchitectureAsString(),
+                t.runtimePlatform() == null ? null : t.runtimePlatform().operatingSystemFamilyAsString());
+    }
 
     private static EcsService service(EcsCluster cluster, Service s) {
         AwsVpcConfiguration vpc = s.networkConfiguration() == null ? null : s.networkConfiguration().awsvpcConfiguration();

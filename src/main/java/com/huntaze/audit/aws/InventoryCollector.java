@@ -47,6 +47,7 @@ public final class InventoryCollector {
                     SesCollectors.EMAIL_IDENTITIES,
                     CloudWatchCollectors.ALARMS,
                     LogsCollectors.LOG_GROUPS,
+                    EcsCollectors.TASK_DEFINITIONS,
                     // Reads nothing as registered here: collect() puts in one for the audit's metric specs.
                     new CloudWatchMetricsCollector(MetricRequest.NONE))
             .collect(Collectors.toMap(DatasetCollector::dataset, Function.identity()));

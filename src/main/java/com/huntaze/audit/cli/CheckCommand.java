@@ -8,6 +8,8 @@ import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
 import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.aws.MetricRequest;
 import com.huntaze.audit.checks.Idle;
+import com.huntaze.audit.checks.elbv2.Elbv2IdleLoadBalancerCheck;
+import com.huntaze.audit.checks.secretsmanager.SecretsManagerUnusedSecretCheck;
 import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.config.AuditConfig;
 import com.huntaze.audit.config.ConfigException;
@@ -137,7 +139,8 @@ public final class CheckCommand implements Callable<Integer> {
     Integer maxKeyAgeDays;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file: thresholds and attestations of by-hand checks (see huntaze-audit.example.yml)."
+            description = "Config file: thresholds, attestations of by-hand checks and the alarm coverage to require"
+                    + " (see huntaze-audit.example.yml)."
                     + " Default: huntaze-audit.yml in the current directory when present (--demo: the demo's own)."
                     + " Command-line flags win over it.")
     Path configFile;
@@ -145,6 +148,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--idle-days", paramLabel = "DAYS",
             description = "Days of CloudWatch metrics the idle-resource checks look at (default: 7).")
     Integer idleDays;
+
+    @Option(names = "--idle-requests-per-day", paramLabel = "N",
+            description = "A load balancer with fewer requests (NLB: new flows) than this on every day of the"
+                    + " --idle-days window is idle (default: 100).")
+    Integer idleRequestsPerDay;
+
+    @Option(names = "--unused-secret-days", paramLabel = "DAYS",
+            description = "A secret not read for more than this many days (or never, and older) is unused"
+                    + " (default: 90).")
+    Integer unusedSecretDays;
 
     @Option(names = "--prices", paramLabel = "FILE",
             description = "A price table (JSON, same format as the embedded one) that extends or replaces the "
@@ -208,7 +221,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
-                started)).run(checks, inventory);
+                started, config.alarmCoverage())).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs);
@@ -253,6 +266,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + " data), not " + idleDays);
         }
         thresholds = withFlag(thresholds, "--idle-days", idleDays, Idle.DAYS);
+        thresholds = withFlag(thresholds, "--idle-requests-per-day", idleRequestsPerDay,
+                Elbv2IdleLoadBalancerCheck.IDLE_REQUESTS_PER_DAY);
+        thresholds = withFlag(thresholds, "--unused-secret-days", unusedSecretDays,
+                SecretsManagerUnusedSecretCheck.UNUSED_SECRET_DAYS);
         return thresholds;
     }
 

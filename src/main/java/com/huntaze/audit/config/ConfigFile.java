@@ -10,12 +10,21 @@ import java.util.Map;
  *
  * @param thresholds   threshold key → value; the keys are those the registered checks declare
  * @param attestations by-hand checks a person has done
+ * @param alarmCoverage which resources cloudwatch.alarm-coverage judges and the metrics it requires alarms on
  */
 record ConfigFile(
         Map<String, Integer> thresholds,
-        List<AttestationEntry> attestations) {
+        List<AttestationEntry> attestations,
+        AlarmCoverageEntry alarmCoverage) {
 
     /** One {@code attestations:} entry; the date stays text so that a bad one gets our own message. */
     record AttestationEntry(String check, String by, String date, String note) {
+    }
+
+    /**
+     * The {@code alarmCoverage:} section. A requirement is written as a metric name or as a list of alternative
+     * names, so it binds as Object and the loader checks it.
+     */
+    record AlarmCoverageEntry(List<String> include, List<String> exclude, Map<String, List<Object>> required) {
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.huntaze.audit.engine.AlarmCoverageSettings;
 import com.huntaze.audit.engine.Attestation;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.RegisteredCheck;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,8 +113,9 @@ public final class ConfigLoader {
         Problems problems = new Problems(source, text);
         Thresholds values = thresholds(raw, problems);
         List<Attestation> attestations = attestations(raw, problems);
+        AlarmCoverageSettings alarmCoverage = alarmCoverage(raw, problems);
         problems.throwIfAny();
-        return new AuditConfig(source, values, attestations);
+        return new AuditConfig(source, values, attestations, alarmCoverage);
     }
 
     private static ConfigFile bind(String source, String text) {
@@ -217,6 +220,70 @@ public final class ConfigLoader {
             }
         }
         return attestations;
+    }
+
+    /** A CloudWatch metric name as AWS namespaces spell them: no spaces, at most 255 characters. */
+    private static final Pattern METRIC_NAME = Pattern.compile("[^\\s]{1,255}");
+
+    private AlarmCoverageSettings alarmCoverage(ConfigFile raw, Problems problems) {
+        ConfigFile.AlarmCoverageEntry entry = raw.alarmCoverage();
+        if (entry == null) {
+            return AlarmCoverageSettings.DEFAULTS;
+        }
+        List<Object> at = List.of("alarmCoverage");
+        List<String> include = globs(entry.include(), child(at, "include"), problems);
+        List<String> exclude = globs(entry.exclude(), child(at, "exclude"), problems);
+        Map<String, List<List<String>>> required = new LinkedHashMap<>();
+        if (entry.required() != null) {
+            String kinds = list(new TreeSet<>(AlarmCoverageSettings.KINDS));
+            for (Map.Entry<String, List<Object>> kind : entry.required().entrySet()) {
+                List<Object> key = child(child(at, "required"), kind.getKey());
+                if (!AlarmCoverageSettings.KINDS.contains(kind.getKey())) {
+                    problems.add(key, "unknown resource kind; known: " + kinds);
+                } else if (kind.getValue() == null) {
+                    problems.add(key, "needs a list of required metrics (each a metric name or a list of"
+                            + " alternatives), or [] to not judge this kind");
+                } else {
+                    required.put(kind.getKey(), requirements(kind.getValue(), key, problems));
+                }
+            }
+        }
+        return new AlarmCoverageSettings(include, exclude, required);
+    }
+
+    private static List<String> globs(List<String> globs, List<Object> key, Problems problems) {
+        List<String> valid = new ArrayList<>();
+        if (globs == null) {
+            return valid;
+        }
+        for (int i = 0; i < globs.size(); i++) {
+            if (isBlank(globs.get(i))) {
+                problems.add(child(key, i), "empty pattern: a resource id or a glob such as prod-* or prod/*");
+            } else {
+                valid.add(globs.get(i).strip());
+            }
+        }
+        return valid;
+    }
+
+    /** Each requirement: a metric name, or a non-empty list of alternative metric names. */
+    private static List<List<String>> requirements(List<Object> written, List<Object> key, Problems problems) {
+        List<List<String>> requirements = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            Object requirement = written.get(i);
+            List<?> names = requirement instanceof List<?> alternatives ? alternatives
+                    : requirement == null ? List.of() : List.of(requirement);
+            boolean valid = !names.isEmpty() && names.stream()
+                    .allMatch(n -> n instanceof String name && METRIC_NAME.matcher(name.strip()).matches());
+            if (valid) {
+                requirements.add(names.stream().map(n -> ((String) n).strip()).toList());
+            } else {
+                problems.add(child(key, i), "expected a metric name (e.g. CPUUtilization) or a list of alternative"
+                        + " metric names (e.g. [EngineCPUUtilization, CPUUtilization]), not "
+                        + (requirement == null ? "nothing" : quote(requirement)));
+            }
+        }
+        return requirements;
     }
 
     private LocalDate date(String text, List<Object> key, Problems problems) {
@@ -325,7 +392,7 @@ public final class ConfigLoader {
             return "a list (entries starting with '- ')";
         }
         if (type == ConfigFile.class) {
-            return "sections such as 'thresholds:' and 'attestations:'";
+            return "sections such as 'thresholds:', 'attestations:' and 'alarmCoverage:'";
         }
         return "a mapping ('key: value' lines)";
     }

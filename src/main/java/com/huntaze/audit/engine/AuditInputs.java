@@ -10,11 +10,19 @@ import java.util.List;
  * @param attestations the config file's attestations of by-hand checks
  * @param prices       what savings are estimated with (the embedded table, extended by {@code --prices})
  * @param now          the audit's reference time: ages are measured from it, never from the clock
+ * @param alarmCoverage the config file's {@code alarmCoverage:} section (cloudwatch.alarm-coverage reads it)
  */
-public record AuditInputs(Thresholds thresholds, List<Attestation> attestations, PriceTable prices, Instant now) {
+public record AuditInputs(Thresholds thresholds, List<Attestation> attestations, PriceTable prices, Instant now,
+                          AlarmCoverageSettings alarmCoverage) {
 
     public AuditInputs {
         attestations = List.copyOf(attestations);
+        alarmCoverage = alarmCoverage == null ? AlarmCoverageSettings.DEFAULTS : alarmCoverage;
+    }
+
+    /** Without an {@code alarmCoverage:} section. */
+    public AuditInputs(Thresholds thresholds, List<Attestation> attestations, PriceTable prices, Instant now) {
+        this(thresholds, attestations, prices, now, AlarmCoverageSettings.DEFAULTS);
     }
 
     /** Default thresholds, no attestation, the embedded prices. */

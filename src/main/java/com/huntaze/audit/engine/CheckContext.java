@@ -15,6 +15,7 @@ public final class CheckContext {
     private final Instant now;
     private final List<Attestation> attestations;
     private final PriceTable prices;
+    private final AlarmCoverageSettings alarmCoverage;
 
     /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
@@ -28,6 +29,12 @@ public final class CheckContext {
         this.now = inputs.now();
         this.attestations = inputs.attestations().stream().filter(a -> a.check().equals(metadata.id())).toList();
         this.prices = inputs.prices();
+        this.alarmCoverage = inputs.alarmCoverage();
+    }
+
+    /** The config file's {@code alarmCoverage:} section (its defaults when the file has none). */
+    public AlarmCoverageSettings alarmCoverage() {
+        return alarmCoverage;
     }
 
     /** The prices savings are estimated with (the embedded table, extended by {@code --prices}). */

@@ -9,6 +9,7 @@ import com.huntaze.audit.inventory.model.DbCluster;
 import com.huntaze.audit.inventory.model.DbInstance;
 import com.huntaze.audit.inventory.model.EcsCluster;
 import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.EcsTaskDefinition;
 import com.huntaze.audit.inventory.model.IamAccessKey;
 import com.huntaze.audit.inventory.model.IamAccountSummary;
 import com.huntaze.audit.inventory.model.IamUser;
@@ -77,11 +78,16 @@ public final class Datasets {
     public static final Dataset<MetricData> CLOUDWATCH_METRICS =
             new Dataset<>("cloudwatch.metrics", Scope.REGIONAL, "cloudwatch", new TypeReference<>() { });
 
+    /** The task definitions the services of {@link #ECS_SERVICES} run (each distinct revision once). */
+    public static final Dataset<List<EcsTaskDefinition>> ECS_TASK_DEFINITIONS =
+            new Dataset<>("ecs.taskDefinitions", Scope.REGIONAL, "ecs", new TypeReference<>() { });
+
     public static final List<Dataset<?>> ALL = List.of(RDS_DB_INSTANCES, RDS_DB_CLUSTERS, ECS_CLUSTERS, SES_ACCOUNT,
             ELASTICACHE_REPLICATION_GROUPS, ELASTICACHE_CACHE_CLUSTERS,
             ELBV2_LOAD_BALANCERS, ELBV2_LISTENERS, ELBV2_TARGET_GROUPS,
             ECS_SERVICES, IAM_ACCOUNT_SUMMARY, IAM_USERS, IAM_ACCESS_KEYS, SECRETSMANAGER_SECRETS,
-            SES_EMAIL_IDENTITIES, CLOUDWATCH_ALARMS, LOGS_LOG_GROUPS, CLOUDWATCH_METRICS);
+            SES_EMAIL_IDENTITIES, CLOUDWATCH_ALARMS, LOGS_LOG_GROUPS, CLOUDWATCH_METRICS,
+            ECS_TASK_DEFINITIONS);
 
     private static final Map<String, Dataset<?>> BY_ID =
             ALL.stream().collect(Collectors.toMap(Dataset::id, Function.identity()));

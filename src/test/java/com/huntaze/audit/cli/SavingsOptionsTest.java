@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --idle-days} and {@code --prices} on {@code check}. */
+/** {@code --idle-days}, {@code --idle-requests-per-day}, {@code --unused-secret-days} and {@code --prices} on {@code check}. */
 class SavingsOptionsTest {
 
     private static void assertUsageError(CliRun run, String expected) {
@@ -72,5 +72,34 @@ class SavingsOptionsTest {
 
         String md = CliRun.of("check", "--demo", "--prices", prices.toString()).out();
         assertThat(md).containsPattern("from the embedded price table of \\d{4}-\\d\\d-\\d\\d, extended by edp.json of 2027-01-15");
+    }
+
+    @Test
+    void idleRequestsPerDayAndUnusedSecretDaysMustBeAtLeastOne() {
+        assertUsageError(CliRun.of("check", "--demo", "--idle-requests-per-day", "0"),
+                "--idle-requests-per-day must be at least 1, not 0");
+        assertUsageError(CliRun.of("check", "--demo", "--unused-secret-days", "-5"),
+                "--unused-secret-days must be at least 1, not -5");
+        assertThat(CliRun.of("check", "--demo", "--unused-secret-days", "ninety").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void idleRequestsPerDayDecidesWhichLoadBalancersAreIdle() {
+        JsonNode defaults = CliRun.of("check", "--demo", "--format", "json").json();
+        assertThat(finding(defaults, "elbv2.idle-load-balancer", "us-east-1", "internal-api").get("status").asText())
+                .isEqualTo("OK");
+
+        JsonNode strict = CliRun.of("check", "--demo", "--format", "json", "--idle-requests-per-day", "30000").json();
+        JsonNode internal = finding(strict, "elbv2.idle-load-balancer", "us-east-1", "internal-api");
+        assertThat(internal.get("status").asText()).isEqualTo("NOK");
+        assertThat(internal.get("evidence").get("IdleRequestsPerDay").asInt()).isEqualTo(30000);
+    }
+
+    @Test
+    void unusedSecretDaysIsTheLimitTheSecretFindingsState() {
+        JsonNode report = CliRun.of("check", "--demo", "--format", "json", "--unused-secret-days", "4000").json();
+        JsonNode legacy = finding(report, "secretsmanager.unused-secret", "us-east-1", "prod/legacy-smtp-password");
+        assertThat(legacy.get("status").asText()).as("last read within 4000 days").isEqualTo("OK");
+        assertThat(legacy.get("evidence").get("UnusedSecretDays").asInt()).isEqualTo(4000);
     }
 }

@@ -8,6 +8,7 @@ import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -188,6 +189,21 @@ class FoundationAuditIT {
             // moto starts a service with 0 running tasks; an update brings them up to the desired count.
             ecs.updateService(r -> r.cluster("busy").service("api").desiredCount(1));
         }
+        // cloudwatch.alarm-coverage: the instance and the service have their alarms.
+        try (var cloudwatch = moto.configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(),
+                "us-east-1").build()) {
+            for (String[] a : new String[][] {{"AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", "good-db"},
+                    {"AWS/RDS", "FreeStorageSpace", "DBInstanceIdentifier", "good-db"},
+                    {"AWS/ECS", "CPUUtilization", "ServiceName", "api"}, {"AWS/ECS", "MemoryUtilization", "ServiceName", "api"}}) {
+                cloudwatch.putMetricAlarm(r -> r.alarmName(a[3] + "-" + a[1]).namespace(a[0]).metricName(a[1])
+                        .dimensions(a[0].equals("AWS/ECS")
+                                ? List.of(dimension("ClusterName", "busy"), dimension(a[2], a[3]))
+                                : List.of(dimension(a[2], a[3])))
+                        .statistic("Average").period(300).evaluationPeriods(3).threshold(80.0)
+                        .comparisonOperator("GreaterThanOrEqualToThreshold")
+                        .alarmActions("arn:aws:sns:us-east-1:123456789012:ops"));
+            }
+        }
         Seed.sesAccount(proxy, "us-east-1", true);
         // moto always reports the root user without MFA.
         proxy.when(r -> r.operation().equals("GetAccountSummary"), new StubProxy.Response(200, "text/xml",
@@ -227,5 +243,9 @@ class FoundationAuditIT {
             }
         }
         throw new AssertionError("no finding " + checkId + " " + region + " " + resourceId);
+    }
+
+    private static software.amazon.awssdk.services.cloudwatch.model.Dimension dimension(String name, String value) {
+        return software.amazon.awssdk.services.cloudwatch.model.Dimension.builder().name(name).value(value).build();
     }
 }

@@ -23,6 +23,8 @@ public final class CheckHarness {
     private java.time.Instant now = NOW;
     private final List<com.huntaze.audit.engine.Attestation> attestations = new java.util.ArrayList<>();
     private com.huntaze.audit.pricing.PriceTable prices = com.huntaze.audit.pricing.PriceTable.embedded();
+    private com.huntaze.audit.engine.AlarmCoverageSettings alarmCoverage =
+            com.huntaze.audit.engine.AlarmCoverageSettings.DEFAULTS;
 
     /** The fixed reference time of unit tests, so that ages are exact. */
     public static final java.time.Instant NOW = java.time.Instant.parse("2026-11-22T12:00:00Z");
@@ -77,6 +79,12 @@ public final class CheckHarness {
         return this;
     }
 
+    /** The config file's {@code alarmCoverage:} section, as the loader gives it. */
+    public CheckHarness alarmCoverage(com.huntaze.audit.engine.AlarmCoverageSettings value) {
+        alarmCoverage = value;
+        return this;
+    }
+
     private RegionInventory target(Dataset<?> dataset) {
         return dataset.scope() == com.huntaze.audit.engine.Scope.GLOBAL ? inventory.global()
                 : inventory.region(inventory.regions().get(0));
@@ -85,7 +93,8 @@ public final class CheckHarness {
     /** All findings of the check, in report order. */
     public List<Finding> findings() {
         var registered = CheckRegistry.of(List.of(check)).checks();
-        return new AuditRunner(new com.huntaze.audit.engine.AuditInputs(thresholds, attestations, prices, now))
+        return new AuditRunner(new com.huntaze.audit.engine.AuditInputs(thresholds, attestations, prices, now,
+                alarmCoverage))
                 .run(registered, inventory).findings();
     }
 

@@ -9,6 +9,7 @@ import com.huntaze.audit.inventory.MetricSpec;
 import com.huntaze.audit.inventory.model.CloudWatchAlarms;
 import com.huntaze.audit.inventory.model.CompositeAlarm;
 import com.huntaze.audit.inventory.model.EcsService;
+import com.huntaze.audit.inventory.model.EcsTaskDefinition;
 import com.huntaze.audit.inventory.model.IamAccessKey;
 import com.huntaze.audit.inventory.model.IamUser;
 import com.huntaze.audit.inventory.model.ListenerAction;
@@ -332,5 +333,24 @@ public final class Fixtures {
 
     public static CloudWatchAlarms alarms(List<MetricAlarm> metricAlarms, CompositeAlarm... composites) {
         return new CloudWatchAlarms(metricAlarms, List.of(composites));
+    }
+
+    /** A metric alarm that pages ops, on {@code metric} of {@code namespace} with {@code dimensions}. */
+    public static MetricAlarm metricAlarm(String name, String namespace, String metric, Map<String, String> dimensions) {
+        return new MetricAlarm(name, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + name, namespace, metric,
+                dimensions, true, List.of("arn:aws:sns:us-east-1:123456789012:ops"), List.of(), List.of(), "OK",
+                List.of());
+    }
+
+    /** A Fargate task definition revision of the given size (as AWS returns it: CPU units and MiB). */
+    public static EcsTaskDefinition taskDefinition(String family, int revision, String cpu, String memory) {
+        return new EcsTaskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/" + family + ":" + revision,
+                family, revision, cpu, memory, List.of("FARGATE"), "X86_64", "LINUX");
+    }
+
+    /** A secret of the account's own, created and last read (null: never) at the given times. */
+    public static Secret secretUsed(String name, Instant created, Instant lastAccessed) {
+        return new Secret(name, "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf", false,
+                null, null, lastAccessed, created, null);
     }
 }

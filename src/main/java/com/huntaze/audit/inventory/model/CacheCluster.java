@@ -1,5 +1,7 @@
 package com.huntaze.audit.inventory.model;
 
+import java.util.Set;
+
 /**
  * An ElastiCache cache cluster, from DescribeCacheClusters: a standalone Redis OSS or Valkey node, a Memcached
  * cluster, or one node of a replication group. Flags AWS leaves out read as false (standalone clusters often
@@ -23,4 +25,12 @@ public record CacheCluster(
         boolean atRestEncryption,
         boolean transitEncryption,
         boolean authTokenEnabled) {
+
+    /**
+     * Whether it is a node of a replication group: by its own ReplicationGroupId, or by being among
+     * {@code groupMembers} (the groups' member clusters), since some answers and emulators omit the former.
+     */
+    public boolean isGroupMember(Set<String> groupMembers) {
+        return (replicationGroupId != null && !replicationGroupId.isEmpty()) || groupMembers.contains(id);
+    }
 }

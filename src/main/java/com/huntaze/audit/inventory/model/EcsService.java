@@ -1,7 +1,9 @@
 package com.huntaze.audit.inventory.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An ECS service, from DescribeServices.
@@ -38,6 +40,14 @@ public record EcsService(
     /** {@code cluster/service}: service names are unique only within a cluster. */
     public String qualifiedName() {
         return clusterName + "/" + name;
+    }
+
+    /** Its CloudWatch dimensions in AWS/ECS, in the order AWS lists them: ClusterName, ServiceName. */
+    public Map<String, String> metricDimensions() {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put("ClusterName", clusterName);
+        dimensions.put("ServiceName", name);
+        return dimensions;
     }
 
     public boolean assignsPublicIp() {

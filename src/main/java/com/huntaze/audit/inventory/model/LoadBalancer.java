@@ -23,4 +23,13 @@ public record LoadBalancer(
     public LoadBalancer {
         availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
     }
+
+    /**
+     * Its CloudWatch {@code LoadBalancer} dimension: the part of its ARN after {@code :loadbalancer/}, e.g.
+     * {@code app/web/50dc6c495c0c9188}.
+     */
+    public String metricDimension() {
+        int at = arn == null ? -1 : arn.indexOf(":loadbalancer/");
+        return at < 0 ? name : arn.substring(at + ":loadbalancer/".length());
+    }
 }

@@ -1,0 +1,84 @@
+package com.huntaze.audit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.huntaze.audit.engine.CheckRegistry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The config file's {@code alarmCoverage:} section. */
+class AlarmCoverageConfigTest {
+
+    private static final ConfigLoader LOADER = new ConfigLoader(CheckRegistry.load(), LocalDate.of(2026, 11, 22));
+
+    @Test
+    void namePatternsAndRequirementsAsNamesOrListsOfAlternatives() {
+        AlarmCoverageSettings settings = LOADER.parse("c.yml", """
+                alarmCoverage:
+                  include: [prod-*, "prod/*"]
+                  exclude:
+                    - "*-test"
+                  required:
+                    rdsInstance:
+                      - CPUUtilization
+                      - [FreeStorageSpace, FreeableMemory]
+                    alb: []
+                """).alarmCoverage();
+
+        assertThat(settings.include()).containsExactly("prod-*", "prod/*");
+        assertThat(settings.exclude()).containsExactly("*-test");
+        assertThat(settings.requirements(AlarmCoverageSettings.RDS_INSTANCE)).contains(
+                List.of(List.of("CPUUtilization"), List.of("FreeStorageSpace", "FreeableMemory")));
+        assertThat(settings.requirements(AlarmCoverageSettings.ALB)).contains(List.of());
+        assertThat(settings.requirements(AlarmCoverageSettings.ECS_SERVICE)).as("not in the file: defaults").isEmpty();
+        assertThat(settings.judges("prod-orders")).isTrue();
+        assertThat(settings.judges("prod/api")).isTrue();
+        assertThat(settings.judges("prod-orders-test")).isFalse();
+        assertThat(settings.judges("staging-orders")).isFalse();
+    }
+
+    @Test
+    void noSectionJudgesEverythingWithTheDefaults() {
+        AlarmCoverageSettings settings = LOADER.parse("c.yml", "thresholds:\n  minBackupDays: 7\n").alarmCoverage();
+        assertThat(settings).isEqualTo(AlarmCoverageSettings.DEFAULTS);
+        assertThat(settings.judges("anything/at-all")).isTrue();
+    }
+
+    static Stream<Arguments> invalidSections() {
+        return Stream.of(
+                Arguments.of("unknown kind", "alarmCoverage:\n  required:\n    rds:\n      - CPUUtilization\n",
+                        "c.yml:3: alarmCoverage.required.rds: ", "unknown resource kind; known: alb, auroraInstance,"
+                                + " ecsService, elasticache, rdsInstance"),
+                Arguments.of("kind without requirements", "alarmCoverage:\n  required:\n    alb:\n",
+                        "c.yml:3: alarmCoverage.required.alb: ", "or [] to not judge this kind"),
+                Arguments.of("requirement that is not a metric name",
+                        "alarmCoverage:\n  required:\n    alb:\n      - TargetResponseTime\n      - {metric: x}\n",
+                        "c.yml:5: alarmCoverage.required.alb[1]: ", "expected a metric name (e.g. CPUUtilization) or a"
+                                + " list of alternative metric names"),
+                Arguments.of("empty list of alternatives", "alarmCoverage:\n  required:\n    alb:\n      - []\n",
+                        "c.yml:4: alarmCoverage.required.alb[0]: ", "expected a metric name"),
+                Arguments.of("metric name with a space", "alarmCoverage:\n  required:\n    alb:\n      - [Target Response]\n",
+                        "c.yml:4: alarmCoverage.required.alb[0]: ", "not '[Target Response]'"),
+                Arguments.of("blank pattern", "alarmCoverage:\n  include:\n    - prod-*\n    - ''\n",
+                        "c.yml:4: alarmCoverage.include[1]: ", "empty pattern"),
+                Arguments.of("patterns not a list", "alarmCoverage:\n  exclude: staging-*\n",
+                        "c.yml:2: alarmCoverage.exclude: ", "expected a list"),
+                Arguments.of("tags are not read", "alarmCoverage:\n  tags:\n    env: prod\n",
+                        "c.yml:2: alarmCoverage.tags: ", "unknown key 'tags'; expected exclude, include, required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSections")
+    void anInvalidSectionIsOneLineNamingFileLineAndKey(String kind, String text, String prefix, String problem) {
+        assertThatThrownBy(() -> LOADER.parse("c.yml", text))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(prefix).contains(problem).doesNotContain("\n"));
+    }
+}
