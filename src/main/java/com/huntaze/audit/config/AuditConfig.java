@@ -2,6 +2,7 @@ package com.huntaze.audit.config;
 
 import com.huntaze.audit.engine.Attestation;
 import com.huntaze.audit.engine.Thresholds;
+import com.huntaze.audit.gate.Suppression;
 import java.util.List;
 
 /**
@@ -10,15 +11,18 @@ import java.util.List;
  * @param source       where it came from (the path as given, or a description), for messages; null for none
  * @param thresholds   the file's thresholds over the defaults (command-line flags are applied on top)
  * @param attestations the attestations of by-hand checks, in the file's order
+ * @param suppressions the accepted risks, in the file's order
  */
-public record AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations) {
+public record AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations,
+                          List<Suppression> suppressions) {
 
     public AuditConfig {
         attestations = List.copyOf(attestations);
+        suppressions = List.copyOf(suppressions);
     }
 
     /** No config file: defaults everywhere, nothing attested. */
     public static AuditConfig none() {
-        return new AuditConfig(null, Thresholds.defaults(), List.of());
+        return new AuditConfig(null, Thresholds.defaults(), List.of(), List.of());
     }
 }

@@ -10,12 +10,18 @@ import java.util.Map;
  *
  * @param thresholds   threshold key → value; the keys are those the registered checks declare
  * @param attestations by-hand checks a person has done
+ * @param suppressions accepted risks: findings that keep their status but do not fail the run
  */
 record ConfigFile(
         Map<String, Integer> thresholds,
-        List<AttestationEntry> attestations) {
+        List<AttestationEntry> attestations,
+        List<SuppressionEntry> suppressions) {
 
     /** One {@code attestations:} entry; the date stays text so that a bad one gets our own message. */
     record AttestationEntry(String check, String by, String date, String note) {
+    }
+
+    /** One {@code suppressions:} entry; the expiry date stays text so that a bad one gets our own message. */
+    record SuppressionEntry(String check, String resource, String region, String reason, String by, String expires) {
     }
 }
