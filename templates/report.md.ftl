@@ -3,8 +3,36 @@
 
 Regions: ${regions} · Generated ${generatedAt} by ${toolName} ${toolVersion}
 
-**Summary:** ❌ ${nok} NOK · ⚠️ ${todo} TODO · ✅ ${ok} OK · Estimated savings: **${totalSavings}/month**
+**Summary:** ❌ ${nok} NOK · ⚠️ ${todo} TODO · ✅ ${ok} OK · Estimated savings: **${totalSavings}/month**<#if accepted gt 0> · Accepted risks: ${accepted}</#if>
 
+<#if baseline?has_content>
+## New since baseline
+
+Compared with the report generated ${baseline}.
+
+<#if newRows?has_content>
+| Status | Check | Resource | Region | Action |
+|---|---|---|---|---|
+<#list newRows as r>
+| ${r.badge} | `${r.check}` | ${r.resource} | ${r.region} | ${r.action} |
+</#list>
+<#else>
+No new NOK or TODO finding.
+</#if>
+
+## Resolved since baseline
+
+<#if resolvedRows?has_content>
+| Was | Check | Resource | Region | Now | What was wrong |
+|---|---|---|---|---|---|
+<#list resolvedRows as r>
+| ${r.was} | `${r.check}` | ${r.resource} | ${r.region} | ${r.now} | ${r.message} |
+</#list>
+<#else>
+Nothing resolved.
+</#if>
+
+</#if>
 <#if missingPermissions?has_content>
 ## Missing permissions
 
@@ -33,6 +61,30 @@ The audit role was denied these actions, so the checks that need them are TODO. 
 </#list>
 
 </#list>
+<#if hasSuppressions || acceptedRows?has_content>
+## Accepted risks
+
+<#if acceptedRows?has_content>
+These findings keep their status but do not fail the run: each was accepted, with a reason, until a date.
+
+| Status | Check | Resource | Region | Reason | Accepted by | Until |
+|---|---|---|---|---|---|---|
+<#list acceptedRows as r>
+| ${r.badge} | `${r.check}` | ${r.resource} | ${r.region} | ${r.reason} | ${r.by} | ${r.expires} |
+</#list>
+<#else>
+None: no suppression applies to a finding of this run.
+</#if>
+
+</#if>
+<#if review?has_content>
+## Suppressions to review
+
+<#list review as item>
+- ${item}
+</#list>
+
+</#if>
 ## Savings
 
 <#if savings?has_content>
@@ -50,7 +102,7 @@ No idle or orphaned resource with a cost was found.
 
 <#if byHand?has_content>
 <#list byHand as t>
-- [ ] **${t.title}** (`${t.check}`, ${t.resource}, ${t.region}): ${t.message}<#if t.action?has_content> ${t.action}</#if><#if t.verify?has_content>
+- [ ] **${t.title}** (`${t.check}`, ${t.resource}, ${t.region}): ${t.message}<#if t.action?has_content> ${t.action}</#if><#if t.accepted?has_content> ${t.accepted}</#if><#if t.verify?has_content>
   Verify: `${t.verify}`</#if><#list t.steps as step>
   ${step}</#list>
 </#list>

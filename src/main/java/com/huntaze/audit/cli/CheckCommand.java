@@ -20,8 +20,14 @@ import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.RegisteredCheck;
+import com.huntaze.audit.engine.Severity;
 import com.huntaze.audit.engine.Threshold;
 import com.huntaze.audit.engine.Thresholds;
+import com.huntaze.audit.gate.Baseline;
+import com.huntaze.audit.gate.GatePolicy;
+import com.huntaze.audit.gate.NamePattern;
+import com.huntaze.audit.gate.Suppression;
+import com.huntaze.audit.gate.Suppressions;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Inventory;
@@ -32,18 +38,14 @@ import com.huntaze.audit.pricing.PriceTable;
 import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
-import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
+import com.huntaze.audit.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,12 +69,10 @@ import software.amazon.awssdk.regions.Region;
 /** {@code huntaze-audit check}: collect, evaluate, report, and exit with a code a CI job can gate on. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
-        footer = {"", "Exit codes:", "  0  no NOK finding", "  1  at least one NOK finding",
+        footer = {"", "Exit codes:", "  0  no finding fails the gate",
+                "  1  a finding fails the gate (default: a NOK that is not an accepted risk; see --fail-on)",
                 "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class CheckCommand implements Callable<Integer> {
-
-    /** Report formats of {@code --format}. */
-    public enum Format { md, json }
 
     static final int DEFAULT_CONCURRENCY = 16;
 
@@ -92,9 +92,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Send every AWS call to this endpoint (an emulator such as moto).")
     String endpointUrl;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", split = ",",
+            description = "Report format(s): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); several, "
+                    + "comma-separated, with --output-dir.")
+    List<ReportFormat> formats;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the report to FILE (atomically) instead of standard output.")
@@ -167,6 +168,54 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    // ---- CI gate, accepted risks, baseline and report files (see README "In CI") ----
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write each --format to DIR/huntaze-audit-<account>-<timestamp>.<md|json|xml> (atomically;"
+                    + " DIR is created when missing).")
+    Path outputDir;
+
+    @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "nok",
+            description = "Exit 1 when a finding at or above this status is not an accepted risk: nok, todo (NOK or "
+                    + "TODO) or never (default: ${DEFAULT-VALUE}).")
+    GatePolicy.FailOn failOn;
+
+    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "low",
+            converter = SeverityConverter.class,
+            description = "Only findings of checks at or above this severity can fail the run: low, medium, high, "
+                    + "critical (default: ${DEFAULT-VALUE}). All findings stay in the report.")
+    Severity minSeverity;
+
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
+            description = "An earlier JSON report of the same account: mark each finding new or unchanged, and list"
+                    + " what was resolved.")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-new",
+            description = "With --baseline: only findings new since the baseline can fail the run.")
+    boolean failOnNew;
+
+    @Option(names = "--suppress", paramLabel = "CHECK[:RESOURCE]",
+            description = "Accept the NOK/TODO findings of CHECK (id or glob), optionally only about RESOURCE (exact,"
+                    + " glob or re:REGEX), for this run only; repeatable. Needs --reason.")
+    List<String> suppress = new ArrayList<>();
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the --suppress risks are accepted.")
+    String suppressReason;
+
+    /** {@code --min-severity}: the severity names as the catalog writes them. */
+    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.fromId(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected low, medium, high or critical, not '"
+                        + value + "'");
+            }
+        }
+    }
+
     private final Clock clock;
 
     public CheckCommand() {
@@ -186,10 +235,13 @@ public final class CheckCommand implements Callable<Integer> {
         Instant started = clock.instant();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        checkOutputWritable();
+        ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
+        GatePolicy gate = gatePolicy();
+        Baseline baseline = baseline();
         PriceTable priceTable = priceTable();
         CheckRegistry registry = CheckRegistry.load();
         AuditConfig config = config(registry, started);
+        List<Suppression> suppressions = suppressions(registry, config, started);
         Thresholds thresholds = thresholds(config.thresholds());
         List<RegisteredCheck> checks = selectedChecks(registry);
 
@@ -210,6 +262,7 @@ public final class CheckCommand implements Callable<Integer> {
             checkProfile();
             try (AwsSession aws = new AwsSession(awsSettings(endpoint), DEFAULT_CONCURRENCY)) {
                 String account = account(aws, auditRegions.get(0), endpoint);
+                requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
                 inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
@@ -224,14 +277,94 @@ public final class CheckCommand implements Callable<Integer> {
                 started, config.alarmCoverage())).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
-                outcome, apiCalls, durationMs);
-        String text = switch (format) {
-            case json -> JsonReport.render(report);
-            case md -> new MarkdownReport(id -> registry.checks().stream().filter(c -> c.id().equals(id))
-                    .map(RegisteredCheck::metadata).findFirst().orElse(null), priceTable.origin()).render(report);
-        };
-        write(text, out);
-        return report.hasNok() ? ExitCode.NOK : ExitCode.OK;
+                outcome, apiCalls, durationMs, priceTable.origin());
+        return finish(report, suppressions, baseline, gate, destination, started, out, err);
+    }
+
+    // ---- CI gate, accepted risks, baseline and report files ----
+
+    /** Suppressions and baseline applied, every format written (all from the JSON tree), then the gate decides. */
+    private static int finish(AuditReport audited, List<Suppression> suppressions, Baseline baseline, GatePolicy gate,
+                              ReportOutput destination, Instant started, PrintWriter out, PrintWriter err) {
+        Suppressions.Outcome suppressed = Suppressions.apply(suppressions, audited,
+                LocalDate.ofInstant(started, ZoneOffset.UTC));
+        AuditReport report = suppressed.report();
+        if (baseline != null) {
+            requireBaselineAccount(baseline, report.account());
+            report = baseline.compare(report);
+        }
+        destination.write(JsonReport.tree(report), out);
+        if (!suppressed.stale().isEmpty()) {
+            err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
+            err.flush();
+        }
+        return gate.fails(report) ? ExitCode.NOK : ExitCode.OK;
+    }
+
+    private GatePolicy gatePolicy() {
+        if (failOnNew && baselineFile == null) {
+            throw new UsageException("--fail-on-new needs --baseline PREVIOUS.json (new since what?)");
+        }
+        if (failOnNew && failOn == GatePolicy.FailOn.never) {
+            throw new UsageException("--fail-on never and --fail-on-new contradict each other");
+        }
+        return new GatePolicy(failOn, minSeverity, failOnNew);
+    }
+
+    /** Read before the audit: a baseline that is not a report of a known schemaVersion stops it at once. */
+    private Baseline baseline() {
+        if (baselineFile == null) {
+            return null;
+        }
+        try {
+            return Baseline.read(baselineFile);
+        } catch (Baseline.BaselineException e) {
+            throw new UsageException("--baseline " + e.getMessage());
+        }
+    }
+
+    private static void requireBaselineAccount(Baseline baseline, String account) {
+        if (baseline == null) {
+            return;
+        }
+        try {
+            baseline.requireAccount(account);
+        } catch (Baseline.BaselineException e) {
+            throw new UsageException("--baseline " + e.getMessage());
+        }
+    }
+
+    /** The config file's suppressions, then those of {@code --suppress} (for this run: they expire today). */
+    private List<Suppression> suppressions(CheckRegistry registry, AuditConfig config, Instant started) {
+        if (suppress.isEmpty() && suppressReason != null) {
+            throw new UsageException("--reason goes with --suppress CHECK[:RESOURCE]");
+        }
+        if (suppress.isEmpty()) {
+            return config.suppressions();
+        }
+        if (suppressReason == null || suppressReason.isBlank()) {
+            throw new UsageException("--suppress needs --reason TEXT: an accepted risk says why");
+        }
+        List<Suppression> all = new ArrayList<>(config.suppressions());
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        for (String given : suppress) {
+            int colon = given.indexOf(':');
+            String check = (colon < 0 ? given : given.substring(0, colon)).strip();
+            String resource = colon < 0 ? "*" : given.substring(colon + 1).strip();
+            if (check.isEmpty() || resource.isEmpty()) {
+                throw new UsageException("--suppress '" + given + "': expected CHECK or CHECK:RESOURCE");
+            }
+            if (registry.checks().stream().noneMatch(c -> CheckSelection.glob(check).matcher(c.id()).matches())) {
+                throw new UsageException("--suppress: no check matches '" + check + "' (see huntaze-audit list-checks)");
+            }
+            try {
+                all.add(new Suppression(check, NamePattern.of(resource), null, suppressReason.strip(), null, today,
+                        "--suppress"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--suppress '" + given + "': " + e.getMessage());
+            }
+        }
+        return all;
     }
 
     private List<RegisteredCheck> selectedChecks(CheckRegistry registry) {
@@ -369,20 +502,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void checkOutputWritable() {
-        if (output == null) {
-            return;
-        }
-        Path dir = output.toAbsolutePath().getParent();
-        if (Files.isDirectory(output)) {
-            throw new UsageException("--output " + output + " is a directory");
-        }
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UsageException("cannot write --output " + output + ": directory "
-                    + (dir == null ? "(none)" : dir) + " does not exist or is not writable");
-        }
-    }
-
     /** The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. */
     private static String account(AwsSession aws, String region, URI endpoint) {
         try {
@@ -414,33 +533,6 @@ public final class CheckCommand implements Callable<Integer> {
         if (!anyData && allUnreachable) {
             throw new CannotRunException("nothing reachable: every AWS call failed (" + failures.get(0).error()
                     + ")", null);
-        }
-    }
-
-    private void write(String text, PrintWriter out) {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        Path target = output.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot write --output " + output + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageException("cannot write --output " + output + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and named after the report
-                }
-            }
         }
     }
 }

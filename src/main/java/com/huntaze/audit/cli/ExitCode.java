@@ -5,9 +5,9 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The audit ran and found no NOK. */
+    /** The audit ran and no finding fails the gate (by default: no NOK that is not an accepted risk). */
     public static final int OK = 0;
-    /** The audit ran and found at least one NOK. */
+    /** The audit ran and a finding fails the gate ({@code --fail-on}, {@code --min-severity}, {@code --fail-on-new}). */
     public static final int NOK = 1;
     /** Bad option, unknown region or profile, unreadable or unwritable file, broken config or catalog. */
     public static final int USAGE = 2;

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 /** The top command. Exceptions become exit codes here, and only here. */
 @Command(name = "huntaze-audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Read-only AWS launch-readiness audit.",
-        subcommands = {CheckCommand.class, ListChecksCommand.class, IamPolicyCommand.class},
-        footer = {"", "Exit codes:", "  0  no NOK finding", "  1  at least one NOK finding",
+        subcommands = {CheckCommand.class, ListChecksCommand.class, IamPolicyCommand.class, RenderCommand.class},
+        footer = {"", "Exit codes:", "  0  no finding fails the gate",
+                "  1  a finding fails the gate (by default: a NOK that is not an accepted risk; see check --fail-on)",
                 "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class HuntazeAudit implements Runnable {
 
@@ -21,7 +22,7 @@ public final class HuntazeAudit implements Runnable {
     public void run() {
         // No subcommand: show what there is.
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new UsageException("a command is required: check, list-checks or iam-policy");
+        throw new UsageException("a command is required: check, list-checks, iam-policy or render");
     }
 
     /** Runs the CLI with the given streams and returns the exit code. */

@@ -11,11 +11,13 @@ import java.util.Map;
  * @param thresholds   threshold key → value; the keys are those the registered checks declare
  * @param attestations by-hand checks a person has done
  * @param alarmCoverage which resources cloudwatch.alarm-coverage judges and the metrics it requires alarms on
+ * @param suppressions accepted risks: findings that keep their status but do not fail the run
  */
 record ConfigFile(
         Map<String, Integer> thresholds,
         List<AttestationEntry> attestations,
-        AlarmCoverageEntry alarmCoverage) {
+        AlarmCoverageEntry alarmCoverage,
+        List<SuppressionEntry> suppressions) {
 
     /** One {@code attestations:} entry; the date stays text so that a bad one gets our own message. */
     record AttestationEntry(String check, String by, String date, String note) {
@@ -26,5 +28,9 @@ record ConfigFile(
      * names, so it binds as Object and the loader checks it.
      */
     record AlarmCoverageEntry(List<String> include, List<String> exclude, Map<String, List<Object>> required) {
+    }
+
+    /** One {@code suppressions:} entry; the expiry date stays text so that a bad one gets our own message. */
+    record SuppressionEntry(String check, String resource, String region, String reason, String by, String expires) {
     }
 }

@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.huntaze.audit.aws.RegionNames;
 import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.RegisteredCheck;
 import com.huntaze.audit.engine.Threshold;
 import com.huntaze.audit.engine.Thresholds;
+import com.huntaze.audit.gate.NamePattern;
+import com.huntaze.audit.gate.Suppression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,14 +112,15 @@ public final class ConfigLoader {
     public AuditConfig parse(String source, String text) {
         ConfigFile raw = bind(source, text);
         if (raw == null) {
-            return new AuditConfig(source, Thresholds.defaults(), List.of());
+            return new AuditConfig(source, Thresholds.defaults(), List.of(), List.of());
         }
         Problems problems = new Problems(source, text);
         Thresholds values = thresholds(raw, problems);
         List<Attestation> attestations = attestations(raw, problems);
         AlarmCoverageSettings alarmCoverage = alarmCoverage(raw, problems);
+        List<Suppression> suppressions = suppressions(source, raw, problems);
         problems.throwIfAny();
-        return new AuditConfig(source, values, attestations, alarmCoverage);
+        return new AuditConfig(source, values, attestations, alarmCoverage, suppressions);
     }
 
     private static ConfigFile bind(String source, String text) {
@@ -125,6 +130,9 @@ public final class ConfigLoader {
             }
             return YAML.readValue(parser, ConfigFile.class);
         } catch (JsonMappingException e) {
+            if (isYamlSyntax(e)) {
+                throw new ConfigException(syntaxError(source, text, e)); // met while binding, e.g. resource: *
+            }
             List<Object> key = key(e);
             Integer line = new Problems(source, text).lineOf(key);
             throw new ConfigException(format(source, line != null ? line : line(e.getLocation()), key, problem(e)));
@@ -133,6 +141,15 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot read it (" + e.getMessage() + ")");
         }
+    }
+
+    private static boolean isYamlSyntax(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -153,7 +170,12 @@ public final class ConfigLoader {
         if (duplicate.find()) {
             return format(source, line, List.of(duplicate.group(1)), "appears twice in the same mapping");
         }
-        problem = "invalid YAML: " + problem + (problem.contains("block") ? " (check the indentation)" : "");
+        if (String.valueOf(context(e)).contains("alias")) {
+            // "resource: *" reads as a YAML alias; the glob has to be quoted.
+            problem = "a value starting with '*' must be quoted, e.g. \"*\" or \"*-db\"";
+        } else {
+            problem = "invalid YAML: " + problem + (problem.contains("block") ? " (check the indentation)" : "");
+        }
         String[] lines = text.split("\\R", -1);
         List<Object> key = List.of();
         if (line != null && line <= lines.length) {
@@ -163,6 +185,15 @@ public final class ConfigLoader {
             }
         }
         return format(source, line, key, problem);
+    }
+
+    private static String context(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
+                return yaml.getContext();
+            }
+        }
+        return null;
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
@@ -286,6 +317,78 @@ public final class ConfigLoader {
         return requirements;
     }
 
+    // ---- suppressions (accepted risks) ----
+
+    private List<Suppression> suppressions(String source, ConfigFile raw, Problems problems) {
+        List<Suppression> suppressions = new ArrayList<>();
+        if (raw.suppressions() == null) {
+            return suppressions;
+        }
+        for (int i = 0; i < raw.suppressions().size(); i++) {
+            ConfigFile.SuppressionEntry entry = raw.suppressions().get(i);
+            List<Object> at = List.of("suppressions", i);
+            if (entry == null) {
+                problems.add(at, "empty entry: a suppression needs check, resource, reason, by and expires");
+                continue;
+            }
+            int before = problems.count();
+            // YAML reads an unquoted *x as an alias, and the parser hands over "x": the glob would silently change.
+            for (String field : List.of("check", "resource")) {
+                if (problems.writtenAsAlias(child(at, field), field)) {
+                    problems.add(child(at, field), "a value starting with '*' must be quoted, e.g. \"*\" or \"*-db\"");
+                }
+            }
+            if (problems.count() > before) {
+                continue;
+            }
+            if (isBlank(entry.check())) {
+                problems.add(child(at, "check"), "missing: a check id or glob such as rds.*");
+            } else if (checkIds.stream().noneMatch(id -> CheckSelection.glob(entry.check().strip()).matcher(id)
+                    .matches())) {
+                problems.add(child(at, "check"), "no check matches " + quote(entry.check())
+                        + " (see huntaze-audit list-checks)");
+            }
+            NamePattern resource = null;
+            if (isBlank(entry.resource())) {
+                problems.add(child(at, "resource"), "missing: the resource id, a glob such as 'orders-*', "
+                        + "'re:REGEX', or '*' for every resource of the check");
+            } else {
+                try {
+                    resource = NamePattern.of(entry.resource().strip());
+                } catch (IllegalArgumentException e) {
+                    problems.add(child(at, "resource"), e.getMessage());
+                }
+            }
+            String region = isBlank(entry.region()) ? null : entry.region().strip();
+            if (region != null && !region.equals("global") && !RegionNames.isKnown(region)) {
+                problems.add(child(at, "region"), "unknown region " + quote(region)
+                        + " (e.g. us-east-1; 'global' for IAM)");
+            }
+            if (isBlank(entry.reason())) {
+                problems.add(child(at, "reason"), "missing: why this risk is accepted");
+            }
+            if (isBlank(entry.by())) {
+                problems.add(child(at, "by"), "missing: who accepted the risk (a name or an email address)");
+            }
+            LocalDate expires = null;
+            if (isBlank(entry.expires())) {
+                problems.add(child(at, "expires"), "missing: the last day the suppression applies, as YYYY-MM-DD");
+            } else {
+                try {
+                    expires = LocalDate.parse(entry.expires().strip());
+                } catch (DateTimeParseException e) {
+                    problems.add(child(at, "expires"), "expected a date as YYYY-MM-DD, not " + quote(entry.expires()));
+                }
+            }
+            if (problems.count() == before) {
+                Integer line = problems.lineOf(at);
+                suppressions.add(new Suppression(entry.check().strip(), resource, region, entry.reason().strip(),
+                        entry.by().strip(), expires, source + (line != null ? ":" + line : "")));
+            }
+        }
+        return suppressions;
+    }
+
     private LocalDate date(String text, List<Object> key, Problems problems) {
         if (isBlank(text)) {
             problems.add(key, "missing: the day it was done, as YYYY-MM-DD");
@@ -392,7 +495,7 @@ public final class ConfigLoader {
             return "a list (entries starting with '- ')";
         }
         if (type == ConfigFile.class) {
-            return "sections such as 'thresholds:', 'attestations:' and 'alarmCoverage:'";
+            return "sections such as 'thresholds:', 'attestations:', 'alarmCoverage:' and 'suppressions:'";
         }
         return "a mapping ('key: value' lines)";
     }
@@ -440,6 +543,17 @@ public final class ConfigLoader {
             int more = sorted.size() - 1;
             throw new ConfigException(sorted.get(0).message() + (more == 0 ? ""
                     : " (and " + more + " more problem" + (more == 1 ? "" : "s") + ")"));
+        }
+
+        /** Whether the value of {@code key} is written {@code field: *...} (unquoted) on its line. */
+        boolean writtenAsAlias(List<Object> key, String field) {
+            if (lines == null) {
+                lines = index(text);
+            }
+            Integer line = lines.get(display(key));
+            String[] all = text.split("\\R", -1);
+            return line != null && line <= all.length
+                    && Pattern.compile("(^|[\\s{,])" + field + "\\s*:\\s*\\*").matcher(all[line - 1]).find();
         }
 
         /** The line of {@code key}, or of the nearest enclosing key the file has (a missing field: its entry). */

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 /**
  * The config of the demo account ({@code check --demo} without {@code --config}), embedded in the jar. Its
  * attestation dates are written {@code {{daysAgo N}}} and become real dates N days before the audit, so the demo
- * shows one by-hand item attested and one expired on any day it runs. Real config files have no such syntax.
+ * shows one by-hand item attested and one expired on any day it runs; suppressions expire {@code {{daysAhead N}}}
+ * (or {@code {{daysAgo N}}}), so one accepted risk holds and one has expired. Real config files have no such syntax.
  */
 public final class DemoConfig {
     private DemoConfig() {
     }
 
     static final String RESOURCE = "/demo/huntaze-audit.yml";
-    private static final Pattern DAYS_AGO = Pattern.compile("\\{\\{daysAgo (\\d+)}}");
+    private static final Pattern RELATIVE_DATE = Pattern.compile("\\{\\{days(Ago|Ahead) (\\d+)}}");
 
     public static AuditConfig load(ConfigLoader loader, LocalDate today) {
         try (InputStream in = DemoConfig.class.getResourceAsStream(RESOURCE)) {
@@ -32,10 +33,12 @@ public final class DemoConfig {
     }
 
     static String resolveDates(String text, LocalDate today) {
-        Matcher m = DAYS_AGO.matcher(text);
+        Matcher m = RELATIVE_DATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, today.minusDays(Long.parseLong(m.group(1))).toString());
+            long days = Long.parseLong(m.group(2));
+            m.appendReplacement(out, (m.group(1).equals("Ago") ? today.minusDays(days) : today.plusDays(days))
+                    .toString());
         }
         m.appendTail(out);
         return out.toString();

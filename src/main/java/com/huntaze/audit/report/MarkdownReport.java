@@ -1,6 +1,5 @@
 package com.huntaze.audit.report;
 
-import com.huntaze.audit.engine.CheckMetadata;
 import com.huntaze.audit.engine.Domain;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,22 +30,11 @@ public final class MarkdownReport {
     /** A numbered how-to-verify step of a remediation ("1. Restore ..."), one per line. */
     private static final Pattern STEP = Pattern.compile("^\\s*\\d+[.)]\\s+(.*)$");
 
-    private final Function<String, CheckMetadata> metadata;
-    private final String prices;
-
-    /** @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null */
-    public MarkdownReport(Function<String, CheckMetadata> metadata) {
-        this(metadata, null);
-    }
-
     /**
-     * @param metadata looks up a check's metadata by id (for the by-hand steps), or returns null
-     * @param prices   where the savings' prices come from, for the footer ({@code embedded price table of
-     *                 2026-11-22}), or null
+     * Everything the Markdown shows comes from the report: the by-hand commands from its {@code checks}, the price
+     * table from its {@code summary}, so {@code render REPORT.json} gives the same text as the run did.
      */
-    public MarkdownReport(Function<String, CheckMetadata> metadata, String prices) {
-        this.metadata = metadata;
-        this.prices = prices;
+    public MarkdownReport() {
     }
 
     public String render(AuditReport report) {
@@ -96,7 +83,7 @@ public final class MarkdownReport {
                 for (Map<String, Object> f : ofCheck) {
                     String status = (String) f.get("status");
                     rows.add(row(status, (String) f.get("checkId"), resource(f), (String) f.get("region"),
-                            evidence(f.get("evidence")), "OK".equals(status) ? "" : action(f)));
+                            evidence(f.get("evidence")), "OK".equals(status) ? "" : CiSections.note(f) + action(f)));
                 }
             }
             if (rows.isEmpty()) {
@@ -123,7 +110,6 @@ public final class MarkdownReport {
                 continue;
             }
             String checkId = (String) f.get("checkId");
-            CheckMetadata m = metadata.apply(checkId);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("check", checkId);
             item.put("title", String.valueOf(checksById.getOrDefault(checkId, Map.of()).getOrDefault("title", checkId)));
@@ -132,7 +118,9 @@ public final class MarkdownReport {
             item.put("message", oneLine((String) f.get("message")));
             Steps remediation = Steps.of((String) f.get("remediation"));
             item.put("action", remediation.intro());
-            item.put("verify", m == null ? "" : oneLine(m.verifyCommand()));
+            item.put("verify", oneLine((String) checksById.getOrDefault(checkId, Map.of()).get("verifyCommand")));
+            item.put("accepted", Boolean.TRUE.equals(f.get("suppressed")) ? "Accepted risk until " + f.get("expires")
+                    + ": see Accepted risks." : "");
             item.put("steps", remediation.numbered());
             byHand.add(item);
         }
@@ -164,11 +152,14 @@ public final class MarkdownReport {
         view.put("byHand", byHand);
         view.put("missingPermissions", missingPermissions);
         view.put("otherErrors", otherErrors);
+        Object prices = summary.get("priceTable");
         view.put("prices", prices == null ? "" : prices);
+        view.put("accepted", ((Number) summary.getOrDefault("suppressed", 0)).intValue());
+        CiSections.addTo(view, report, findings);
         return view;
     }
 
-    private static Map<String, Object> row(String status, String check, String resource, String region,
+    static Map<String, Object> row(String status, String check, String resource, String region,
                                            String evidence, String action) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("status", status);
@@ -185,12 +176,12 @@ public final class MarkdownReport {
         return row;
     }
 
-    private static String resource(Map<String, Object> f) {
+    static String resource(Map<String, Object> f) {
         String id = (String) f.get("resourceId");
         return id == null || id.isEmpty() ? "(account)" : id;
     }
 
-    private static String action(Map<String, Object> f) {
+    static String action(Map<String, Object> f) {
         String message = (String) f.get("message");
         String remediation = (String) f.get("remediation");
         Steps steps = Steps.of(remediation);
@@ -260,7 +251,7 @@ public final class MarkdownReport {
         return text == null ? "" : oneLine(text).replace("|", "\\|");
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 

@@ -16,19 +16,26 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /** @param datasets the datasets the checks that ran needed: only their failures are reported */
+    /**
+     * @param datasets   the datasets the checks that ran needed: only their failures are reported
+     * @param priceTable where the savings' prices come from, e.g. "embedded price table of 2026-11-22"
+     */
     public static AuditReport build(String toolVersion, Instant generatedAt, Inventory inventory,
                                     Set<Dataset<?>> datasets, AuditRunner.Outcome outcome,
-                                    Map<String, Long> apiCalls, long durationMs) {
+                                    Map<String, Long> apiCalls, long durationMs, String priceTable) {
+        List<ReportedFinding> findings = outcome.findings().stream().map(ReportedFinding::of).toList();
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 new AuditReport.Tool("huntaze-audit", toolVersion),
                 generatedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
                 inventory.account(),
                 inventory.regions(),
-                AuditReport.Summary.of(outcome.findings(), collectionErrors(inventory, datasets)),
+                null,
+                AuditReport.Summary.of(findings, collectionErrors(inventory, datasets), priceTable),
                 outcome.checks(),
-                outcome.findings(),
+                findings,
+                null,
+                List.of(),
                 new AuditReport.Stats(apiCalls, durationMs));
     }
 

@@ -1,0 +1,170 @@
+package com.huntaze.audit.report;
+
+import com.huntaze.audit.engine.Domain;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the report as JUnit XML (the Ant/Surefire format that Jenkins, GitLab and the GitHub test reporters
+ * read): one {@code testsuite} per domain, one {@code testcase} per finding. A NOK is a {@code failure} (message and
+ * remediation), a TODO is {@code skipped} (why), an OK passes. An accepted risk (a suppressed finding) is
+ * {@code skipped} too, naming its reason and expiry: it does not fail the run, so it must not turn the test
+ * report red. The class name is the check id and the test name {@code region/resource}, so reporters group the
+ * findings of a check together and a resource keeps its test name from one night to the next.
+ */
+public final class JunitReport {
+    private JunitReport() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static String render(Map<String, Object> report) {
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
+        Map<String, Map<String, Object>> checksById = new LinkedHashMap<>();
+        checks.forEach(c -> checksById.put((String) c.get("id"), c));
+
+        List<Suite> suites = new ArrayList<>();
+        for (Domain domain : Domain.values()) {
+            if (checks.stream().noneMatch(c -> domain.id().equals(c.get("domain")))) {
+                continue;
+            }
+            Suite suite = new Suite(domain.id());
+            for (Map<String, Object> f : findings) {
+                Map<String, Object> check = checksById.getOrDefault((String) f.get("checkId"), Map.of());
+                if (domain.id().equals(check.get("domain"))) {
+                    suite.add(f, check);
+                }
+            }
+            suites.add(suite);
+        }
+
+        Map<String, Object> tool = (Map<String, Object>) report.get("tool");
+        Map<String, Object> stats = (Map<String, Object>) report.getOrDefault("stats", Map.of());
+        long durationMs = stats.get("durationMs") instanceof Number n ? n.longValue() : 0;
+        String account = String.valueOf(report.get("account"));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"").append(attr("huntaze-audit " + account)).append('"')
+                .append(" tests=\"").append(suites.stream().mapToInt(s -> s.tests).sum()).append('"')
+                .append(" failures=\"").append(suites.stream().mapToInt(s -> s.failures).sum()).append('"')
+                .append(" errors=\"0\"")
+                .append(" time=\"").append(String.format(Locale.ROOT, "%.3f", durationMs / 1000.0)).append("\">\n");
+        for (Suite suite : suites) {
+            xml.append("  <testsuite name=\"").append(attr("huntaze-audit " + suite.name)).append('"')
+                    .append(" tests=\"").append(suite.tests).append('"')
+                    .append(" failures=\"").append(suite.failures).append('"')
+                    .append(" errors=\"0\"")
+                    .append(" skipped=\"").append(suite.skipped).append('"')
+                    .append(" time=\"0\"")
+                    .append(" timestamp=\"").append(attr(String.valueOf(report.get("generatedAt")))).append("\">\n");
+            xml.append("    <properties>\n");
+            property(xml, "account", account);
+            property(xml, "regions", String.join(",", (List<String>) report.get("regions")));
+            property(xml, "generatedAt", String.valueOf(report.get("generatedAt")));
+            property(xml, "tool", tool.get("name") + " " + tool.get("version"));
+            xml.append("    </properties>\n");
+            xml.append(suite.cases);
+            xml.append("  </testsuite>\n");
+        }
+        xml.append("</testsuites>\n");
+        return xml.toString();
+    }
+
+    private static void property(StringBuilder xml, String name, String value) {
+        xml.append("      <property name=\"").append(attr(name)).append("\" value=\"").append(attr(value))
+                .append("\"/>\n");
+    }
+
+    /** The test cases of one domain and their counts. */
+    private static final class Suite {
+        final String name;
+        final StringBuilder cases = new StringBuilder();
+        int tests;
+        int failures;
+        int skipped;
+
+        Suite(String name) {
+            this.name = name;
+        }
+
+        void add(Map<String, Object> f, Map<String, Object> check) {
+            tests++;
+            String status = (String) f.get("status");
+            String resource = text(f.get("resourceId")).isEmpty() ? "(account)" : text(f.get("resourceId"));
+            cases.append("    <testcase classname=\"").append(attr(text(f.get("checkId"))))
+                    .append("\" name=\"").append(attr(f.get("region") + "/" + resource)).append("\" time=\"0\"");
+            if ("OK".equals(status)) {
+                cases.append("/>\n");
+                return;
+            }
+            cases.append(">\n");
+            String message = text(f.get("message"));
+            String severity = text(check.get("severity"));
+            if (Boolean.TRUE.equals(f.get("suppressed"))) {
+                skipped++;
+                String accepted = "Accepted risk until " + f.get("expires")
+                        + (f.get("by") != null ? " (accepted by " + f.get("by") + ")" : "") + ": " + f.get("reason");
+                cases.append("      <skipped message=\"").append(attr(accepted)).append("\">")
+                        .append(body(status + " [" + severity + "]: " + message, f)).append("</skipped>\n");
+            } else if ("NOK".equals(status)) {
+                failures++;
+                cases.append("      <failure type=\"NOK\" message=\"").append(attr("[" + severity + "] " + message))
+                        .append("\">").append(body(message, f)).append("</failure>\n");
+            } else {
+                skipped++;
+                cases.append("      <skipped message=\"").append(attr("TODO: " + message)).append("\">")
+                        .append(body(message, f)).append("</skipped>\n");
+            }
+            cases.append("    </testcase>\n");
+        }
+    }
+
+    /** The detail a CI reporter shows under the message: what to do, and what the decision rested on. */
+    private static String body(String first, Map<String, Object> f) {
+        List<String> lines = new ArrayList<>();
+        lines.add(first);
+        if (f.get("suppressionExpired") != null) {
+            lines.add("Suppression expired on " + f.get("suppressionExpired") + ": it no longer applies.");
+        }
+        if (ReportedFinding.NEW.equals(f.get("change"))) {
+            lines.add("New since the baseline.");
+        }
+        String remediation = text(f.get("remediation"));
+        if (!remediation.isBlank()) {
+            lines.add("Remediation: " + remediation.strip());
+        }
+        String evidence = MarkdownReport.evidence(f.get("evidence"));
+        if (!evidence.isEmpty()) {
+            lines.add("Evidence: " + evidence);
+        }
+        if (f.get("resourceArn") != null) {
+            lines.add("Resource: " + f.get("resourceArn"));
+        }
+        return content(String.join("\n", lines));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** Element content: markup escaped, characters XML 1.0 cannot carry dropped. */
+    static String content(String text) {
+        return legal(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** An attribute value: as content, plus quotes and the whitespace an XML parser would otherwise normalize. */
+    static String attr(String text) {
+        return content(text).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+                .replace("\t", "&#9;");
+    }
+
+    private static String legal(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF))
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+}
