@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Benchmark of huntaze-audit: moto on loopback, a seeded account of a chosen size, a latency proxy, the audit,
-and the hand-made runbook of `aws` commands it replaces. Entry point: bench/run (see bench/README.md).
+and the hand-made runbook of `aws` commands it replaces. Entry point: bench/run (see the README's Performance).
 
 Steps (each a subcommand; without one, `all`):
   seed     start moto on a free loopback port, seed the account, keep moto running; its pid, port and the seeded
            counts go to STATE/state.json
-  measure  put the latency proxy in front of that moto, run the audit (one cold run that fills the proxy's answer
-           cache, then --runs measured runs), then the runbook, and print the figures (also STATE/results.json)
+  measure  put the latency proxy in front of that moto, run the audit (a cold run that fills the proxy's answer
+           cache when it is empty, then --runs measured runs), then the runbook, and print the figures (also
+           STATE/results.json)
   stop     stop the moto of STATE
   all      seed into a temporary state, measure, stop
 
@@ -239,7 +240,7 @@ def seed_global(port, shape, workers):
         name = "bench-user-%04d" % i
         iam.create_user(UserName=name)
         iam.create_access_key(UserName=name)
-        if i % 2:
+        if i % 2 == 0:
             iam.create_login_profile(UserName=name, Password="Bench-password-1")
     parallel(range(shape["iam_users"]), user, workers)
     users = [u for p in iam.get_paginator("list_users").paginate() for u in p["Users"]]
