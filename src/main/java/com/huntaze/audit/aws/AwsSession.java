@@ -62,13 +62,16 @@ public final class AwsSession implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final CallCounter counter = new CallCounter();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final InFlightLimit inFlight;
 
+    /** @param concurrency calls in flight at once, at most, across all clients of the session */
     public AwsSession(Settings settings, int concurrency) {
         this.settings = settings;
+        this.inFlight = new InFlightLimit(concurrency);
         this.credentials = settings.profile() == null
                 ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per worker instead.
+        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per call in flight.
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", Integer.toString(Math.max(5, concurrency)));
         }
@@ -137,6 +140,7 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
                         .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, counter))
+                        .addExecutionInterceptor(inFlight)
                         .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()
                                         ? RetryMode.ADAPTIVE_V2 : RetryMode.STANDARD).toBuilder()
                                 .maxAttempts(settings.maxAttempts()).build())

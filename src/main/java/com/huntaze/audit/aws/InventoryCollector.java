@@ -77,20 +77,23 @@ public final class InventoryCollector {
         CloudWatchMetricsCollector metricsCollector = new CloudWatchMetricsCollector(metrics);
         collectors.put(metricsCollector.dataset(), metricsCollector);
         Inventory inventory = new Inventory(account, regions);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemon("collector"));
+        List<RegionAndDataset> wanted = new ArrayList<>();
+        for (Dataset<?> dataset : withDependencies(needed, collectors)) {
+            List<String> targets = dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION) : regions;
+            for (String region : targets) {
+                wanted.add(new RegionAndDataset(region, dataset));
+            }
+        }
+        int total = wanted.size();
+        // A thread per dataset: a collector mostly waits (on its dependencies, on its fan-out), and one that waits
+        // must not keep another (say the 40 pages of a log group listing: the critical path) from starting. The
+        // session's call slots, not the threads, bound the calls in flight.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, total), daemon("collector"));
         ExecutorService fanOut = Executors.newFixedThreadPool(concurrency, daemon("collector-call"));
         try {
             Map<String, CompletableFuture<Object>> futures = new LinkedHashMap<>();
             Map<String, RegionAndDataset> tasks = new HashMap<>();
             AtomicInteger done = new AtomicInteger();
-            List<RegionAndDataset> wanted = new ArrayList<>();
-            for (Dataset<?> dataset : withDependencies(needed, collectors)) {
-                List<String> targets = dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION) : regions;
-                for (String region : targets) {
-                    wanted.add(new RegionAndDataset(region, dataset));
-                }
-            }
-            int total = wanted.size();
             for (RegionAndDataset task : wanted) {
                 schedule(task, collectors, futures, tasks, pool, fanOut, done, total);
             }

@@ -38,8 +38,10 @@ import com.huntaze.audit.pricing.PriceTable;
 import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
+import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.util.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -57,6 +59,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +77,9 @@ import software.amazon.awssdk.regions.Region;
                 "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class CheckCommand implements Callable<Integer> {
 
-    static final int DEFAULT_CONCURRENCY = 16;
+    /** Calls in flight at once by default: chosen with bench/run (see the README's Performance section). */
+    static final int DEFAULT_CONCURRENCY = 32;
+    static final int MAX_CONCURRENCY = 256;
 
     @Spec
     CommandSpec spec;
@@ -135,6 +140,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Limit for one AWS call, retries included (default: ${DEFAULT-VALUE}); each attempt "
                     + "gets a third of it.")
     int timeoutSeconds;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DEFAULT_CONCURRENCY,
+            description = "AWS calls in flight at once, at most (default: ${DEFAULT-VALUE}). Lower it if AWS "
+                    + "throttles the account's other users.")
+    int concurrency;
+
     @Option(names = "--max-key-age-days", paramLabel = "DAYS",
             description = "Maximum age of an active IAM access key, and days since its last use (default: 90).")
     Integer maxKeyAgeDays;
@@ -233,6 +244,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant started = clock.instant();
+        // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
+        CompletableFuture<Inventory> demoAccount = demo
+                ? Background.start("demo-account", CheckCommand::demoInventory) : null;
+        if (formats.contains(ReportFormat.md)) {
+            MarkdownReport.prepare();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
@@ -254,18 +271,18 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UsageException("--demo reads no AWS account: it cannot be combined with --region, "
                         + "--profile or --endpoint-url");
             }
-            inventory = demoInventory();
+            inventory = Background.join(demoAccount);
             apiCalls = Map.of();
         } else {
             URI endpoint = endpoint();
             List<String> auditRegions = auditRegions();
             checkProfile();
-            try (AwsSession aws = new AwsSession(awsSettings(endpoint), DEFAULT_CONCURRENCY)) {
+            try (AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency)) {
                 String account = account(aws, auditRegions.get(0), endpoint);
                 requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
-                inventory = new InventoryCollector(aws, DEFAULT_CONCURRENCY, progress)
+                inventory = new InventoryCollector(aws, concurrency, progress)
                         .collect(account, auditRegions, needed, new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
@@ -381,6 +398,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new UsageException("--timeout must be between 1 and 3600 seconds, not " + timeoutSeconds);
+        }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new UsageException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
         }
         return new AwsSession.Settings(profile, endpoint, retryMode == RetryModeOption.adaptive, maxAttempts,
                 Duration.ofSeconds(timeoutSeconds));

@@ -3,17 +3,34 @@ package com.huntaze.audit.cli;
 import com.huntaze.audit.engine.CatalogException;
 import com.huntaze.audit.util.Masking;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top command. Exceptions become exit codes here, and only here. */
+/**
+ * The top command. Exceptions become exit codes here, and only here. Its subcommands are registered in
+ * {@link #SUBCOMMANDS} rather than on the annotation, so that a run builds only the one it names (picocli reads
+ * every option of every registered command by reflection: a third of {@code --version}'s start-up).
+ */
 @Command(name = "huntaze-audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Read-only AWS launch-readiness audit.",
-        subcommands = {CheckCommand.class, ListChecksCommand.class, IamPolicyCommand.class, RenderCommand.class},
         footer = {"", "Exit codes:", "  0  no finding fails the gate",
                 "  1  a finding fails the gate (by default: a NOK that is not an accepted risk; see check --fail-on)",
                 "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
 public final class HuntazeAudit implements Runnable {
+
+    /** Every subcommand, by name, in the order the usage help lists them. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("list-checks", ListChecksCommand::new);
+        SUBCOMMANDS.put("iam-policy", IamPolicyCommand::new);
+        SUBCOMMANDS.put("render", RenderCommand::new);
+    }
 
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +45,7 @@ public final class HuntazeAudit implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new HuntazeAudit());
+        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name, command.get()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -66,5 +84,21 @@ public final class HuntazeAudit implements Runnable {
             return code;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommands a run needs: the one its first word names; none for a bare version request; all of them
+     * otherwise (top-level help, a missing or misspelt command: the usage lists them all).
+     */
+    static Map<String, Supplier<Object>> subcommandsFor(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                Supplier<Object> named = SUBCOMMANDS.get(arg);
+                return named == null ? SUBCOMMANDS : Map.of(arg, named);
+            }
+        }
+        boolean versionOnly = args.length > 0
+                && Arrays.stream(args).allMatch(a -> a.equals("--version") || a.equals("-V"));
+        return versionOnly ? Map.of() : SUBCOMMANDS;
     }
 }

@@ -1,6 +1,7 @@
 package com.huntaze.audit.report;
 
 import com.huntaze.audit.engine.Domain;
+import com.huntaze.audit.util.Background;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,20 +45,51 @@ public final class MarkdownReport {
 
     public String render(Map<String, Object> report) {
         try {
-            Configuration config = new Configuration(Configuration.VERSION_2_3_34);
-            config.setClassForTemplateLoading(MarkdownReport.class, "/templates");
-            config.setDefaultEncoding("UTF-8");
-            config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-            config.setLogTemplateExceptions(false);
-            config.setNumberFormat("computer");
-            Template template = config.getTemplate("report.md.ftl");
             StringWriter out = new StringWriter();
-            template.process(view(report), out);
+            template().process(view(report), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {
             throw new IllegalStateException("report template failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static CompletableFuture<Template> template;
+
+    /**
+     * Starts loading FreeMarker and parsing the template on a background thread, so that a CLI run that will
+     * render Markdown does it while it collects (a sixth of {@code check --demo}'s start-up otherwise).
+     */
+    public static void prepare() {
+        loading(true);
+    }
+
+    private static synchronized CompletableFuture<Template> loading(boolean inBackground) {
+        if (template == null) {
+            template = inBackground
+                    ? Background.start("report-template", MarkdownReport::loadTemplate)
+                    : CompletableFuture.completedFuture(loadTemplate());
+        }
+        return template;
+    }
+
+    /** The parsed template, shared: a FreeMarker template is safe to process from several threads at once. */
+    private static Template template() {
+        return Background.join(loading(false));
+    }
+
+    private static Template loadTemplate() {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setClassForTemplateLoading(MarkdownReport.class, "/templates");
+        config.setDefaultEncoding("UTF-8");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setNumberFormat("computer");
+        try {
+            return config.getTemplate("report.md.ftl");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

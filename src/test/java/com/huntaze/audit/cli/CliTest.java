@@ -83,6 +83,10 @@ class CliTest {
                 Arguments.of(List.of("check", "--region", "us-east-1", "--max-attempts", "0"), "--max-attempts must be between 1 and 20"),
                 Arguments.of(List.of("check", "--region", "us-east-1", "--timeout", "0"), "--timeout must be between 1 and 3600"),
                 Arguments.of(List.of("check", "--region", "us-east-1", "--retry-mode", "eager"), "--retry-mode"),
+                Arguments.of(List.of("check", "--region", "us-east-1", "--concurrency", "0"),
+                        "--concurrency must be between 1 and 256"),
+                Arguments.of(List.of("check", "--region", "us-east-1", "--concurrency", "257"),
+                        "--concurrency must be between 1 and 256"),
                 Arguments.of(List.of(), "a command is required"));
     }
 

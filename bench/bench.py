@@ -1,0 +1,901 @@
+#!/usr/bin/env python3
+"""Benchmark of huntaze-audit: moto on loopback, a seeded account of a chosen size, a latency proxy, the audit,
+and the hand-made runbook of `aws` commands it replaces. Entry point: bench/run (see the README's Performance).
+
+Steps (each a subcommand; without one, `all`):
+  seed     start moto on a free loopback port, seed the account, keep moto running; its pid, port and the seeded
+           counts go to STATE/state.json
+  measure  put the latency proxy in front of that moto, run the audit (a cold run that fills the proxy's answer
+           cache when it is empty, then --runs measured runs), then the runbook, and print the figures (also
+           STATE/results.json)
+  stop     stop the moto of STATE
+  all      seed into a temporary state, measure, stop
+
+Why the proxy caches answers: moto answers about 100 requests/s, all on one CPU; a large audit makes thousands of
+calls, so without the cache the benchmark would measure moto. The account is not changed while measuring (the
+audit is read-only), so each distinct request's answer is fetched from moto once and then replayed; every call,
+cached or not, waits the fixed latency before its answer is sent. The cache is kept in STATE/answers.pickle for the
+next measure of the same state.
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import http.server
+import json
+import math
+import os
+import pickle
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+ACCOUNT = "123456789012"
+DUMMY_ENV = {
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "AWS_SESSION_TOKEN": "",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_PAGER": "",
+}
+
+# Account shapes. Per region unless said otherwise; ECS services are spread evenly over the clusters.
+SIZES = {
+    "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
+                  replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
+                  iam_users=300),
+    "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
+                  replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, iam_users=3),
+}
+SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
+              "ecs_services", "alarms", "iam_users"]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# moto
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, seconds=30.0):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def start_moto(state_dir):
+    port = free_port()
+    log_file = open(os.path.join(state_dir, "moto.log"), "wb")
+    # Its own session: it outlives a `seed` run when the state is kept, and Ctrl-C in the terminal does not reach it.
+    process = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                               stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               start_new_session=True)
+    if not wait_for_port(port):
+        process.kill()
+        raise SystemExit("bench: moto did not start (see %s)" % log_file.name)
+    return process.pid, port
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
+def stop_pid(pid):
+    if not pid_alive(pid):
+        return
+    os.kill(pid, signal.SIGTERM)
+    for _ in range(50):
+        if not pid_alive(pid):
+            return
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# seeding
+
+def clients(port, region):
+    import boto3
+    session = boto3.session.Session(aws_access_key_id="bench", aws_secret_access_key="bench", region_name=region)
+    config = __import__("botocore.config").config.Config(retries={"max_attempts": 10, "mode": "standard"},
+                                                         max_pool_connections=32)
+    url = "http://127.0.0.1:%d" % port
+    return lambda service: session.client(service, endpoint_url=url, config=config)
+
+
+def parallel(items, fn, workers):
+    """Runs fn over items on a pool; returns the results in order; the first failure is raised."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items))
+
+
+def seed_region(port, region, shape, workers):
+    client = clients(port, region)
+    counts = {}
+    short = region.replace("-", "")
+
+    logs = client("logs")
+    parallel(range(shape["log_groups"]), lambda i: logs.create_log_group(
+        logGroupName="/bench/%s/app-%05d" % (region, i)), workers)
+
+    rds = client("rds")
+    parallel(range(shape["db_instances"]), lambda i: rds.create_db_instance(
+        DBInstanceIdentifier="db-%04d" % i, DBInstanceClass="db.t3.micro", Engine="postgres",
+        MasterUsername="bench", MasterUserPassword="bench-password", AllocatedStorage=20,
+        MultiAZ=(i % 2 == 0), BackupRetentionPeriod=7 if i % 3 else 0), workers)
+
+    cache = client("elasticache")
+    parallel(range(shape["replication_groups"]), lambda i: cache.create_replication_group(
+        ReplicationGroupId="cache-%04d" % i, ReplicationGroupDescription="bench", Engine="redis",
+        CacheNodeType="cache.t3.micro", NumCacheClusters=2), workers)
+
+    secrets = client("secretsmanager")
+    parallel(range(shape["secrets"]), lambda i: secrets.create_secret(
+        Name="bench/secret-%05d" % i, SecretString="not-a-real-secret"), workers)
+
+    cloudwatch = client("cloudwatch")
+    parallel(range(shape["alarms"]), lambda i: cloudwatch.put_metric_alarm(
+        AlarmName="bench-alarm-%05d" % i, Namespace="AWS/RDS", MetricName="CPUUtilization",
+        Dimensions=[{"Name": "DBInstanceIdentifier", "Value": "db-%04d" % (i % max(1, shape["db_instances"]))}],
+        Statistic="Average", Period=300, EvaluationPeriods=1, Threshold=90.0,
+        ComparisonOperator="GreaterThanThreshold",
+        AlarmActions=["arn:aws:sns:%s:%s:ops" % (region, ACCOUNT)] if i % 2 else []), workers)
+
+    ecs = client("ecs")
+    ecs.register_task_definition(family="bench", containerDefinitions=[
+        {"name": "app", "image": "nginx", "memory": 512}], requiresCompatibilities=["EC2"])
+    cluster_names = ["bench-%04d" % i for i in range(shape["ecs_clusters"])]
+    parallel(cluster_names, lambda name: ecs.create_cluster(clusterName=name), workers)
+    services = [(cluster_names[i % len(cluster_names)], "svc-%05d" % i)
+                for i in range(shape["ecs_services"] if cluster_names else 0)]
+    parallel(services, lambda cs: ecs.create_service(cluster=cs[0], serviceName=cs[1], taskDefinition="bench",
+                                                      desiredCount=1), workers)
+
+    elbv2 = client("elbv2")
+    ec2 = client("ec2")
+    subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]
+    vpc = subnets[0]["VpcId"]
+    two_zones = [s["SubnetId"] for s in sorted(subnets, key=lambda s: s["AvailabilityZone"])[:2]]
+
+    def load_balancer(i):
+        lb = elbv2.create_load_balancer(Name="alb-%s-%04d" % (short[:10], i), Subnets=two_zones,
+                                        Type="application", Scheme="internet-facing")["LoadBalancers"][0]
+        group = elbv2.create_target_group(Name="tg-%s-%04d" % (short[:10], i), Protocol="HTTP", Port=80, VpcId=vpc,
+                                          TargetType="ip")["TargetGroups"][0]
+        elbv2.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80,
+                              DefaultActions=[{"Type": "forward", "TargetGroupArn": group["TargetGroupArn"]}])
+        elbv2.register_targets(TargetGroupArn=group["TargetGroupArn"],
+                               Targets=[{"Id": "10.0.%d.%d" % (i // 250, i % 250 + 1), "Port": 80}])
+    parallel(range(shape["load_balancers"]), load_balancer, workers)
+
+    # What the account holds now, read back (not assumed): the minimal-calls model is computed from these.
+    counts["log_groups"] = sum(len(p["logGroups"]) for p in logs.get_paginator("describe_log_groups").paginate())
+    counts["db_instances"] = sum(len(p["DBInstances"]) for p in rds.get_paginator("describe_db_instances").paginate())
+    counts["db_clusters"] = sum(len(p["DBClusters"]) for p in rds.get_paginator("describe_db_clusters").paginate())
+    counts["replication_groups"] = sum(len(p["ReplicationGroups"]) for p in
+                                       cache.get_paginator("describe_replication_groups").paginate())
+    counts["cache_clusters"] = sum(len(p["CacheClusters"]) for p in
+                                   cache.get_paginator("describe_cache_clusters").paginate())
+    counts["secrets"] = sum(len(p["SecretList"]) for p in secrets.get_paginator("list_secrets").paginate())
+    alarm_pages = list(cloudwatch.get_paginator("describe_alarms").paginate(
+        AlarmTypes=["MetricAlarm", "CompositeAlarm"]))
+    counts["alarms"] = sum(len(p["MetricAlarms"]) + len(p.get("CompositeAlarms", [])) for p in alarm_pages)
+    cluster_arns = [a for p in ecs.get_paginator("list_clusters").paginate() for a in p["clusterArns"]]
+    counts["ecs_clusters"] = len(cluster_arns)
+    counts["ecs_services_per_cluster"] = [
+        sum(len(p["serviceArns"]) for p in ecs.get_paginator("list_services").paginate(cluster=arn))
+        for arn in cluster_arns]
+    lbs = [lb for p in elbv2.get_paginator("describe_load_balancers").paginate() for lb in p["LoadBalancers"]]
+    counts["load_balancers"] = len(lbs)
+    counts["listeners_per_load_balancer"] = [
+        len(elbv2.describe_listeners(LoadBalancerArn=lb["LoadBalancerArn"])["Listeners"]) for lb in lbs]
+    groups = [g for p in elbv2.get_paginator("describe_target_groups").paginate() for g in p["TargetGroups"]]
+    counts["target_groups"] = len(groups)
+    counts["target_groups_attached"] = sum(1 for g in groups if g.get("LoadBalancerArns"))
+    counts["email_identities"] = len(client("sesv2").list_email_identities().get("EmailIdentities", []))
+    # First resources, for the runbook's commands that take one
+    counts["first"] = {
+        "ecs_cluster": cluster_arns[0] if cluster_arns else None,
+        "ecs_service": (ecs.list_services(cluster=cluster_arns[0])["serviceArns"] or [None])[0]
+        if cluster_arns else None,
+        "load_balancer": lbs[0]["LoadBalancerArn"] if lbs else None,
+        "target_group": groups[0]["TargetGroupArn"] if groups else None,
+        "db_instance": "db-0000" if counts["db_instances"] else None,
+    }
+    return counts
+
+
+def seed_global(port, shape, workers):
+    iam = clients(port, "us-east-1")("iam")
+
+    def user(i):
+        name = "bench-user-%04d" % i
+        iam.create_user(UserName=name)
+        iam.create_access_key(UserName=name)
+        if i % 2 == 0:
+            iam.create_login_profile(UserName=name, Password="Bench-password-1")
+    parallel(range(shape["iam_users"]), user, workers)
+    users = [u for p in iam.get_paginator("list_users").paginate() for u in p["Users"]]
+    keys = [k for u in users for k in iam.list_access_keys(UserName=u["UserName"])["AccessKeyMetadata"]]
+    return {"iam_users": len(users), "access_keys": len(keys),
+            "first": {"user": users[0]["UserName"] if users else None,
+                      "access_key": keys[0]["AccessKeyId"] if keys else None}}
+
+
+def seed(args, state_dir):
+    shape = dict(SIZES[args.size])
+    for flag in SIZE_FLAGS + ["regions"]:
+        value = getattr(args, flag)
+        if value is not None:
+            shape[flag] = value
+    regions = [r for r in shape["regions"].split(",") if r]
+    os.makedirs(state_dir, exist_ok=True)
+    pid, port = start_moto(state_dir)
+    state = {"moto": {"pid": pid, "port": port}, "size": args.size, "shape": shape, "regions": regions}
+    write_json(os.path.join(state_dir, "state.json"), state)
+    started = time.time()
+    try:
+        log("bench: seeding a %s account (%s) into moto on port %d ..." % (args.size, describe_shape(shape), port))
+        state["counts"] = {}
+        for region in regions:
+            state["counts"][region] = seed_region(port, region, shape, args.seed_workers)
+            log("bench:   %s seeded (%.0f s)" % (region, time.time() - started))
+        state["counts"]["global"] = seed_global(port, shape, args.seed_workers)
+    except BaseException:
+        stop_pid(pid)
+        raise
+    state["seedSeconds"] = round(time.time() - started, 1)
+    write_json(os.path.join(state_dir, "state.json"), state)
+    log("bench: seeded in %.0f s; moto (pid %d) keeps the account: bench/run measure --state %s"
+        % (state["seedSeconds"], pid, state_dir))
+    return state
+
+
+def describe_shape(shape):
+    return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
+            "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
+            "%(ecs_services)d services, %(alarms)d alarms; %(iam_users)d IAM users" % shape)
+
+
+def write_json(path, value):
+    with open(path + ".tmp", "w") as f:
+        json.dump(value, f, indent=2)
+    os.replace(path + ".tmp", path)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the minimal-calls model
+#
+# One row per API the audit calls: how many calls an account of this shape needs at the least (list APIs: pages at
+# the API's maximum page size, never fewer than one; batch describes: full batches; per-resource APIs: one per
+# resource), and how deep it sits in its chain of dependent calls. It mirrors the collectors under
+# src/main/java/com/huntaze/audit/aws/ (page sizes are the APIs' documented maximums, not read from the code).
+
+def pages(n, size):
+    return max(1, math.ceil(n / size))
+
+
+def batches(n, size):
+    return math.ceil(n / size)
+
+
+# Metric queries per resource of the audit's GetMetricData specs (one per spec and resource); 500 per request.
+METRIC_QUERIES = [
+    ("db_instances", 1),  # rds.database-connections.max (rds.idle-instance), per DB instance
+]
+
+
+def model(state):
+    """Returns (calls by action, critical path in calls, chains) for the seeded account."""
+    calls = {}
+    chains = {}
+
+    def add(action, n):
+        calls[action] = calls.get(action, 0) + n
+
+    def chain(name, length):
+        chains[name] = max(chains.get(name, 0), length)
+
+    for region in state["regions"]:
+        c = state["counts"][region]
+        add("rds:DescribeDBInstances", pages(c["db_instances"], 100))
+        add("rds:DescribeDBClusters", pages(c["db_clusters"], 100))
+        chain("rds", pages(c["db_instances"], 100))
+        queries = sum(c[ds] * per for ds, per in METRIC_QUERIES)
+        add("cloudwatch:GetMetricData", batches(queries, 500))
+        chain("rds -> GetMetricData", pages(c["db_instances"], 100) + (1 if queries else 0))
+
+        services = c["ecs_services_per_cluster"]
+        add("ecs:ListClusters", pages(c["ecs_clusters"], 100))
+        add("ecs:DescribeClusters", batches(c["ecs_clusters"], 100))
+        add("ecs:ListServices", sum(pages(n, 100) for n in services))
+        add("ecs:DescribeServices", sum(batches(n, 10) for n in services))
+        chain("ecs: ListClusters -> ListServices -> DescribeServices",
+              pages(c["ecs_clusters"], 100) + (max(pages(n, 100) for n in services) if services else 0)
+              + (1 if any(services) else 0))
+
+        add("ses:GetAccount", 1)
+        add("ses:ListEmailIdentities", pages(c["email_identities"], 1000))
+        add("ses:GetEmailIdentity", c["email_identities"])
+        chain("ses identities", pages(c["email_identities"], 1000) + (1 if c["email_identities"] else 0))
+
+        add("elasticache:DescribeReplicationGroups", pages(c["replication_groups"], 100))
+        add("elasticache:DescribeCacheClusters", pages(c["cache_clusters"], 100))
+        chain("elasticache", max(pages(c["replication_groups"], 100), pages(c["cache_clusters"], 100)))
+
+        listeners = c["listeners_per_load_balancer"]
+        add("elasticloadbalancing:DescribeLoadBalancers", pages(c["load_balancers"], 400))
+        add("elasticloadbalancing:DescribeListeners", sum(pages(n, 400) for n in listeners))
+        add("elasticloadbalancing:DescribeTargetGroups", pages(c["target_groups"], 400))
+        add("elasticloadbalancing:DescribeTargetHealth", c["target_groups_attached"])
+        chain("elbv2: DescribeLoadBalancers -> DescribeListeners",
+              pages(c["load_balancers"], 400) + (max(pages(n, 400) for n in listeners) if listeners else 0))
+        chain("elbv2: DescribeTargetGroups -> DescribeTargetHealth",
+              pages(c["target_groups"], 400) + (1 if c["target_groups_attached"] else 0))
+
+        add("secretsmanager:ListSecrets", pages(c["secrets"], 100))
+        chain("secretsmanager", pages(c["secrets"], 100))
+        add("cloudwatch:DescribeAlarms", pages(c["alarms"], 100))
+        chain("cloudwatch alarms", pages(c["alarms"], 100))
+        add("logs:DescribeLogGroups", pages(c["log_groups"], 50))
+        chain("logs", pages(c["log_groups"], 50))
+
+    g = state["counts"]["global"]
+    add("iam:GetAccountSummary", 1)
+    add("iam:ListUsers", pages(g["iam_users"], 1000))
+    add("iam:GetLoginProfile", g["iam_users"])
+    add("iam:ListMFADevices", g["iam_users"])
+    add("iam:ListAccessKeys", g["iam_users"])
+    add("iam:GetAccessKeyLastUsed", g["access_keys"])
+    chain("iam: ListUsers -> ListAccessKeys -> GetAccessKeyLastUsed",
+          pages(g["iam_users"], 1000) + (1 if g["iam_users"] else 0) + (1 if g["access_keys"] else 0))
+
+    # The audit's first call, before any other (it proves the credentials): every chain starts after it.
+    add("sts:GetCallerIdentity", 1)
+    critical = 1 + max(chains.values())
+    return calls, critical, chains
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the latency proxy
+
+# signing name (in the Authorization header's credential scope) -> IAM action prefix, where they differ
+SIGNING_TO_IAM = {"monitoring": "cloudwatch", "email": "ses"}
+SESV2_PATHS = [
+    (re.compile(r"^GET /v2/email/account$"), "GetAccount"),
+    (re.compile(r"^GET /v2/email/identities$"), "ListEmailIdentities"),
+    (re.compile(r"^GET /v2/email/identities/[^/]+$"), "GetEmailIdentity"),
+]
+
+
+# What moto cannot answer (see aws-emulator-notes: SESv2 GetAccount is a 404, ListEmailIdentities with a page size a
+# 500), answered here as AWS would for an account in production with no identity, so that an emulator gap costs
+# neither retries nor a failed runbook command. Everything else is moto's answer.
+CANNED = {
+    "ses:GetAccount": (200, [("Content-Type", "application/json")], json.dumps({
+        "ProductionAccessEnabled": True, "SendingEnabled": True, "EnforcementStatus": "HEALTHY",
+        "DedicatedIpAutoWarmupEnabled": False,
+        "SendQuota": {"Max24HourSend": 50000.0, "MaxSendRate": 14.0, "SentLast24Hours": 0.0}}).encode()),
+    "ses:ListEmailIdentities": (200, [("Content-Type", "application/json")],
+                                json.dumps({"EmailIdentities": []}).encode()),
+}
+
+
+def operation_of(method, path, headers, body):
+    auth = headers.get("Authorization", "")
+    m = re.search(r"Credential=[^/]+/[^/]+/[^/]+/([^/]+)/", auth)
+    service = SIGNING_TO_IAM.get(m.group(1), m.group(1)) if m else "unknown"
+    target = headers.get("X-Amz-Target")
+    if target:
+        return service + ":" + target.split(".")[-1]
+    m = re.match(r"^/service/[^/]+/operation/([^/?]+)", path)
+    if m:
+        return service + ":" + m.group(1)
+    query = urllib.parse.urlparse(path).query
+    for source in (query, body.decode("utf-8", "replace") if body else ""):
+        action = urllib.parse.parse_qs(source).get("Action")
+        if action:
+            return service + ":" + action[0]
+    bare = urllib.parse.urlparse(path).path
+    for pattern, name in SESV2_PATHS:
+        if pattern.match(method + " " + bare):
+            return service + ":" + name
+    return service + ":" + method + " " + bare
+
+
+class Proxy:
+    """A loopback HTTP proxy before moto: a thread per client connection, keep-alive, a fixed latency per call,
+    calls counted by operation, answers cached by request (see the module doc)."""
+
+    HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "te", "upgrade",
+                  "content-length"}
+
+    def __init__(self, upstream_port, latency_s, tracing=False):
+        self.tracing = tracing
+        self.upstream_port = upstream_port
+        self.latency_s = latency_s
+        self.lock = threading.Lock()
+        self.cache = {}
+        self.reset()
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def handle_one(self):
+                length = self.headers.get("Content-Length")
+                if length is not None:
+                    body = self.rfile.read(int(length))
+                elif self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                    body = read_chunked(self.rfile)
+                else:
+                    body = b""
+                status, headers, payload = proxy.answer(self.command, self.path, self.headers, body)
+                self.send_response(status)
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                # Status line, headers and body in one write: written apart, Nagle's algorithm holds the body back
+                # until the client's delayed ACK of the headers, 40 ms later (a second latency, on every call).
+                self._headers_buffer.append(b"\r\n")
+                self.wfile.write(b"".join(self._headers_buffer) + payload)
+                self._headers_buffer = []
+
+            def setup(self):
+                super().setup()
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = handle_one
+
+        class Server(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 512
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.local = threading.local()
+
+    def reset(self):
+        with self.lock:
+            self.calls = {}
+            self.in_flight = 0
+            self.max_in_flight = 0
+            self.first_at = None
+            self.last_at = None
+            self.upstream_calls = 0
+            self.trace = [] if self.tracing else None
+
+    def upstream(self):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = http.client.HTTPConnection("127.0.0.1", self.upstream_port, timeout=120)
+            self.local.connection = connection
+        return connection
+
+    def fetch(self, method, path, headers, body):
+        forwarded = {k: v for k, v in headers.items() if k.lower() not in self.HOP_BY_HOP}
+        for attempt in range(2):
+            connection = self.upstream()
+            try:
+                connection.request(method, path, body=body, headers=forwarded)
+                response = connection.getresponse()
+                payload = response.read()
+                if response.getheader("Connection", "").lower() == "close":
+                    connection.close()
+                    self.local.connection = None
+                kept = [(k, v) for k, v in response.getheaders() if k.lower() not in self.HOP_BY_HOP]
+                return response.status, kept, payload
+            except (http.client.HTTPException, OSError):
+                connection.close()
+                self.local.connection = None
+                if attempt == 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def answer(self, method, path, headers, body):
+        started = time.monotonic()
+        operation = operation_of(method, path, headers, body)
+        with self.lock:
+            self.calls[operation] = self.calls.get(operation, 0) + 1
+            if self.trace is not None:
+                self.trace.append((started, operation))
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            if self.first_at is None:
+                self.first_at = started
+        try:
+            # The signature and its date differ on every call; what is asked does not.
+            scope = re.search(r"Credential=[^/]+/[^/]+/([^/]+/[^/]+)/", headers.get("Authorization", ""))
+            key = (method, path, headers.get("X-Amz-Target"), scope.group(1) if scope else None, body)
+            cached = CANNED.get(operation) or self.cache.get(key)
+            if cached is None:
+                cached = self.fetch(method, path, headers, body)
+                with self.lock:
+                    self.upstream_calls += 1
+                if cached[0] < 500 and cached[0] != 429:
+                    self.cache[key] = cached
+            remaining = self.latency_s - (time.monotonic() - started)
+            if remaining > 0:
+                time.sleep(remaining)
+            return cached
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+                self.last_at = time.monotonic()
+
+    def snapshot(self):
+        with self.lock:
+            base = self.trace[0][0] if self.trace else 0
+            trace = ["%7.3f %s" % (t - base, op) for t, op in self.trace] if self.trace is not None else None
+            return {"calls": dict(sorted(self.calls.items())), "total": sum(self.calls.values()), "trace": trace,
+                    "maxInFlight": self.max_in_flight, "upstreamCalls": self.upstream_calls,
+                    "windowSeconds": (self.last_at - self.first_at) if self.first_at and self.last_at else 0.0}
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def read_chunked(stream):
+    data = b""
+    while True:
+        size = int(stream.readline().split(b";")[0].strip(), 16)
+        if size == 0:
+            stream.readline()
+            return data
+        data += stream.read(size)
+        stream.readline()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# runs
+
+def run_measured(command, env, timeout, stdout_path=None, with_cpu=False):
+    """Runs command; returns (exit code, wall seconds, peak RSS in MB of the process, stdout, stderr[, CPU seconds])."""
+    out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
+    started = time.monotonic()
+    process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    stdout_chunks, stderr_chunks = [], []
+    readers = []
+    if process.stdout:
+        readers.append(threading.Thread(target=lambda: stdout_chunks.append(process.stdout.read()), daemon=True))
+    readers.append(threading.Thread(target=lambda: stderr_chunks.append(process.stderr.read()), daemon=True))
+    for r in readers:
+        r.start()
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    try:
+        # wait4 gives this child's own resource usage: ru_maxrss is its peak RSS (KB on Linux). The launcher execs
+        # java, so the child is the JVM itself.
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        timer.cancel()
+    wall = time.monotonic() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    for r in readers:
+        r.join()
+    if stdout_path:
+        out.close()
+    stdout = b"".join(stdout_chunks)
+    stderr = b"".join(stderr_chunks)
+    if with_cpu:
+        return process.returncode, wall, usage.ru_maxrss / 1024.0, stdout, stderr, usage.ru_utime + usage.ru_stime
+    return process.returncode, wall, usage.ru_maxrss / 1024.0, stdout, stderr
+
+
+def audit_command(args, state, proxy_port):
+    command = [os.path.join(args.root, "bin", "huntaze-audit"), "check",
+               "--endpoint-url", "http://127.0.0.1:%d" % proxy_port,
+               "--region", ",".join(state["regions"]), "--format", "json"]
+    if args.concurrency:
+        command += ["--concurrency", str(args.concurrency)]
+    return command + list(args.audit_arg or [])
+
+
+def default_concurrency(root):
+    """The audit's default --concurrency, from its help."""
+    help_text = subprocess.run([os.path.join(root, "bin", "huntaze-audit"), "check", "--help"], capture_output=True,
+                               text=True, timeout=60).stdout
+    m = re.search(r"--concurrency=N.*?default: (\d+)", help_text, re.S)
+    if not m:
+        raise SystemExit("bench: huntaze-audit check has no --concurrency option (an older jar?)")
+    return int(m.group(1))
+
+
+def child_env(state_dir):
+    env = dict(os.environ)
+    env.update(DUMMY_ENV)
+    # no profile of the user's, no metadata service: only the dummy keys
+    env["AWS_CONFIG_FILE"] = os.path.join(state_dir, "no-aws-config")
+    env["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(state_dir, "no-aws-credentials")
+    env.pop("AWS_PROFILE", None)
+    env.pop("AWS_DEFAULT_PROFILE", None)
+    return env
+
+
+def runbook(state, proxy_port):
+    """The hand-made runbook: one read-only `aws` command per API and region, as an engineer types them (commands
+    that take a resource take the first one)."""
+    endpoint = ["--endpoint-url", "http://127.0.0.1:%d" % proxy_port, "--output", "json"]
+    commands = [["aws", "sts", "get-caller-identity", "--region", state["regions"][0]] + endpoint]
+    for region in state["regions"]:
+        c = state["counts"][region]
+        first = c["first"]
+        r = ["--region", region] + endpoint
+        commands += [
+            ["aws", "rds", "describe-db-instances"] + r,
+            ["aws", "rds", "describe-db-clusters"] + r,
+            ["aws", "ecs", "list-clusters"] + r,
+        ]
+        if first["ecs_cluster"]:
+            commands += [["aws", "ecs", "describe-clusters", "--clusters", first["ecs_cluster"]] + r,
+                         ["aws", "ecs", "list-services", "--cluster", first["ecs_cluster"]] + r]
+        if first["ecs_service"]:
+            commands.append(["aws", "ecs", "describe-services", "--cluster", first["ecs_cluster"],
+                             "--services", first["ecs_service"]] + r)
+        commands += [
+            ["aws", "sesv2", "get-account"] + r,
+            ["aws", "sesv2", "list-email-identities"] + r,
+            ["aws", "elasticache", "describe-replication-groups"] + r,
+            ["aws", "elasticache", "describe-cache-clusters"] + r,
+            ["aws", "elbv2", "describe-load-balancers"] + r,
+        ]
+        if first["load_balancer"]:
+            commands.append(["aws", "elbv2", "describe-listeners", "--load-balancer-arn", first["load_balancer"]] + r)
+        commands.append(["aws", "elbv2", "describe-target-groups"] + r)
+        if first["target_group"]:
+            commands.append(["aws", "elbv2", "describe-target-health", "--target-group-arn",
+                             first["target_group"]] + r)
+        commands += [
+            ["aws", "secretsmanager", "list-secrets"] + r,
+            ["aws", "cloudwatch", "describe-alarms"] + r,
+            ["aws", "logs", "describe-log-groups"] + r,
+        ]
+        if first["db_instance"]:
+            end = int(time.time()) // 3600 * 3600
+            commands.append(["aws", "cloudwatch", "get-metric-data", "--start-time", str(end - 7 * 86400),
+                             "--end-time", str(end), "--metric-data-queries", json.dumps([{
+                                 "Id": "q0", "MetricStat": {"Metric": {
+                                     "Namespace": "AWS/RDS", "MetricName": "DatabaseConnections",
+                                     "Dimensions": [{"Name": "DBInstanceIdentifier", "Value": first["db_instance"]}]},
+                                     "Period": 86400, "Stat": "Maximum"}}])] + r)
+    g = state["counts"]["global"]["first"]
+    r = ["--region", state["regions"][0]] + endpoint
+    commands += [["aws", "iam", "get-account-summary"] + r, ["aws", "iam", "list-users"] + r]
+    if g["user"]:
+        commands += [["aws", "iam", "get-login-profile", "--user-name", g["user"]] + r,
+                     ["aws", "iam", "list-mfa-devices", "--user-name", g["user"]] + r,
+                     ["aws", "iam", "list-access-keys", "--user-name", g["user"]] + r]
+    if g["access_key"]:
+        commands.append(["aws", "iam", "get-access-key-last-used", "--access-key-id", g["access_key"]] + r)
+    return commands
+
+
+def measure(args, state_dir, state):
+    moto = state["moto"]
+    if not pid_alive(moto["pid"]) or not wait_for_port(moto["port"], 2):
+        raise SystemExit("bench: the moto of %s (pid %d, port %d) is not running: seed again (bench/run seed ...)"
+                         % (state_dir, moto["pid"], moto["port"]))
+    calls_model, critical, chains = model(state)
+    minimal_total = sum(calls_model.values())
+    latency = args.latency_ms / 1000.0
+    proxy = Proxy(moto["port"], latency, tracing=args.trace)
+    # The answers cached by an earlier measure of this state (the account has not changed since it was seeded)
+    cache_file = os.path.join(state_dir, "answers.pickle")
+    if os.path.exists(cache_file):
+        with open(cache_file, "rb") as f:
+            proxy.cache = pickle.load(f)
+    env = child_env(state_dir)
+    results = {"size": state["size"], "shape": state["shape"], "latencyMs": args.latency_ms,
+               "concurrency": args.concurrency, "model": {"calls": calls_model, "total": minimal_total,
+                                                          "criticalPath": critical, "chains": chains}}
+    try:
+        if not args.no_audit:
+            results["defaultConcurrency"] = default_concurrency(args.root)
+            command = audit_command(args, state, proxy.port)
+            log("bench: %s" % " ".join(command))
+            runs = []
+            cold = not proxy.cache
+            for i in range(0 if cold else 1, args.runs + 1):
+                proxy.reset()
+                proxy_cpu = time.process_time()
+                code, wall, rss, stdout, stderr, cpu = run_measured(command, env, args.timeout, with_cpu=True)
+                proxy_cpu = time.process_time() - proxy_cpu
+                if code not in (0, 1):
+                    raise SystemExit("bench: the audit exited %d:\n%s" % (code, stderr.decode(errors="replace")))
+                report = json.loads(stdout)
+                seen = proxy.snapshot()
+                run = {"wallSeconds": round(wall, 3), "peakRssMb": round(rss, 1), "cpuSeconds": round(cpu, 2),
+                       "proxyCpuSeconds": round(proxy_cpu, 2), "loadAverage": os.getloadavg()[0],
+                       "durationMs": report["stats"]["durationMs"], "apiCalls": report["stats"]["apiCalls"],
+                       "proxy": seen}
+                label = "cold" if i == 0 else "run %d" % i
+                log("bench:   %-8s wall %.2f s, AWS window %.2f s, %d calls, in flight max %d, peak RSS %.0f MB, "
+                    "CPU %.1f s (proxy %.1f s), load %.1f"
+                    % (label, wall, seen["windowSeconds"], seen["total"], seen["maxInFlight"], rss, cpu, proxy_cpu,
+                       os.getloadavg()[0]))
+                runs.append(run)
+            if cold:
+                results["coldRun"] = runs.pop(0)
+            results["runs"] = runs
+            with open(cache_file + ".tmp", "wb") as f:
+                pickle.dump(proxy.cache, f)
+            os.replace(cache_file + ".tmp", cache_file)
+        if not args.no_runbook:
+            commands = runbook(state, proxy.port)
+            log("bench: the runbook: %d aws commands, one after the other" % len(commands))
+            proxy.reset()
+            started = time.monotonic()
+            failed = 0
+            for command in commands:
+                code, _, _, _, _ = run_measured(command, env, 120)
+                failed += code != 0
+            results["runbook"] = {"commands": len(commands), "failed": failed,
+                                  "wallSeconds": round(time.monotonic() - started, 2), "proxy": proxy.snapshot()}
+    finally:
+        proxy.close()
+    write_json(os.path.join(state_dir, "results.json"), results)
+    print_results(results)
+    return results
+
+
+def print_results(results):
+    model_calls = results["model"]["calls"]
+    latency = results["latencyMs"] / 1000.0
+    print()
+    print("huntaze-audit benchmark: %s account (%s), %d ms per call"
+          % (results["size"], describe_shape(results["shape"]), results["latencyMs"]))
+    if "runs" in results:
+        runs = results["runs"]
+        last = runs[-1]
+        calls = last["apiCalls"]
+        walls = [r["wallSeconds"] for r in runs]
+        windows = [r["proxy"]["windowSeconds"] for r in runs]
+        total = sum(calls.values())
+        print()
+        print("%-48s %8s %8s" % ("calls by operation", "audit", "minimal"))
+        for action in sorted(set(calls) | set(model_calls)):
+            print("  %-46s %8d %8d" % (action, calls.get(action, 0), model_calls.get(action, 0)))
+        print("  %-46s %8d %8d   (ratio %.2f; target <= 1.10)"
+              % ("total", total, results["model"]["total"], total / results["model"]["total"]))
+        print("  (calls seen by the proxy, retries included: %d; most in flight at once: %d)"
+              % (last["proxy"]["total"], last["proxy"]["maxInFlight"]))
+        critical = results["model"]["criticalPath"]
+        longest = max(results["model"]["chains"].items(), key=lambda kv: kv[1])
+        print()
+        print("critical path: %d dependent calls (sts:GetCallerIdentity, then %s: %d) = %.2f s at %d ms"
+              % (critical, longest[0], longest[1], critical * latency, results["latencyMs"]))
+        concurrency = results["concurrency"] or results["defaultConcurrency"]
+        bound = 2 * max(critical * latency, total * latency / concurrency)
+        print("wall time, median of %d runs:  %.2f s  (AWS calls window %.2f s; audit's own durationMs %d)"
+              % (len(runs), statistics.median(walls), statistics.median(windows),
+                 statistics.median(r["durationMs"] for r in runs)))
+        print("parallelism target: AWS window <= 2 x max(critical path x latency, calls x latency / concurrency)"
+              " = %.2f s (concurrency %d%s)" % (bound, concurrency, "" if results["concurrency"] else ", the default"))
+        print("peak RSS: %.0f MB (max of the measured runs; target < 300 MB)" % max(r["peakRssMb"] for r in runs))
+        print("CPU: audit %.1f s, proxy %.1f s (median); load average %.1f on %d cores"
+              % (statistics.median(r["cpuSeconds"] for r in runs), statistics.median(r["proxyCpuSeconds"] for r in runs),
+                 statistics.median(r["loadAverage"] for r in runs), os.cpu_count()))
+        if "coldRun" in results:
+            print("cold run (moto answering every distinct request once): wall %.2f s"
+                  % results["coldRun"]["wallSeconds"])
+    if "runbook" in results:
+        rb = results["runbook"]
+        print()
+        print("runbook: %d aws commands (%d calls%s), sequential: %.1f s"
+              % (rb["commands"], rb["proxy"]["total"],
+                 ", %d exited non-zero" % rb["failed"] if rb["failed"] else "", rb["wallSeconds"]))
+        if "runs" in results:
+            median = statistics.median(r["wallSeconds"] for r in results["runs"])
+            print("runbook / audit wall time: %.1f x" % (rb["wallSeconds"] / median))
+    print()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def parse(argv):
+    steps = ("seed", "measure", "stop", "all")
+    step = argv[0] if argv and argv[0] in steps else "all"
+    rest = argv[1:] if argv and argv[0] in steps else argv
+    p = argparse.ArgumentParser(prog="bench/run " + step if step != "all" else "bench/run",
+                                description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--state", help="state directory (seed/measure/stop; `all` uses a temporary one unless given)")
+    if step in ("seed", "all"):
+        p.add_argument("--size", choices=sorted(SIZES), default="large", help="account preset (default: large)")
+        p.add_argument("--regions", help="comma-separated regions (default: us-east-1,eu-west-1)")
+        for flag in SIZE_FLAGS:
+            p.add_argument("--" + flag.replace("_", "-"), type=int, dest=flag,
+                           help="override the preset's %s%s" % (flag.replace("_", " "),
+                                                               "" if flag == "iam_users" else " per region"))
+        p.add_argument("--seed-workers", type=int, default=16, help="threads seeding moto (default: 16)")
+    if step in ("measure", "all"):
+        p.add_argument("--latency-ms", type=int, default=40, help="latency added to every call (default: 40)")
+        p.add_argument("--concurrency", type=int, help="pass --concurrency N to the audit (default: its own)")
+        p.add_argument("--runs", type=int, default=3, help="measured audit runs after the cold one (default: 3)")
+        p.add_argument("--timeout", type=int, default=900, help="limit for one audit run in seconds (default: 900)")
+        p.add_argument("--no-runbook", action="store_true", help="skip the aws CLI runbook")
+        p.add_argument("--trace", action="store_true",
+                       help="record each call's start time and operation in results.json (runs' proxy.trace)")
+        p.add_argument("--no-audit", action="store_true", help="run only the runbook")
+        p.add_argument("--audit-arg", action="append", help="an extra argument for huntaze-audit check (repeatable)")
+    if step == "all":
+        p.add_argument("--keep", action="store_true", help="keep moto and the state (prints how to stop it)")
+    args = p.parse_args(rest)
+    args.root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if step in ("measure", "stop") and not args.state:
+        p.error("--state DIR is required")
+    if step == "seed" and not args.state:
+        p.error("--state DIR is required (where moto's pid and the seeded counts are kept)")
+    return step, args
+
+
+def main(argv):
+    step, args = parse(argv)
+    # Ctrl-C and kill end the run through the finally blocks below (moto of `all` stopped, proxy closed).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if step == "seed":
+        seed(args, os.path.abspath(args.state))
+    elif step == "measure":
+        state_dir = os.path.abspath(args.state)
+        with open(os.path.join(state_dir, "state.json")) as f:
+            measure(args, state_dir, json.load(f))
+    elif step == "stop":
+        state_dir = os.path.abspath(args.state)
+        with open(os.path.join(state_dir, "state.json")) as f:
+            pid = json.load(f)["moto"]["pid"]
+        stop_pid(pid)
+        log("bench: moto (pid %d) stopped" % pid)
+    else:
+        temporary = args.state is None
+        state_dir = os.path.abspath(args.state) if args.state else tempfile.mkdtemp(prefix="huntaze-bench-")
+        state = None
+        try:
+            state = seed(args, state_dir)
+            measure(args, state_dir, state)
+        finally:
+            if state is not None and args.keep:
+                log("bench: moto kept (pid %d): bench/run measure --state %s; bench/run stop --state %s"
+                    % (state["moto"]["pid"], state_dir, state_dir))
+            else:
+                if os.path.exists(os.path.join(state_dir, "state.json")):
+                    with open(os.path.join(state_dir, "state.json")) as f:
+                        stop_pid(json.load(f)["moto"]["pid"])
+                if temporary:
+                    shutil.rmtree(state_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

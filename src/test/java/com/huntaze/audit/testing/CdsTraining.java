@@ -1,0 +1,117 @@
+package com.huntaze.audit.testing;
+
+import com.huntaze.audit.cli.HuntazeAudit;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The training run of the class-data-sharing archive (the pom's package step runs it with
+ * -XX:DumpLoadedClassList): the CLI's usual runs in one JVM, so that the archive holds the classes they load. An
+ * audit of both regions goes to {@link #endpoint a loopback endpoint} that answers every call as AWS does for an
+ * empty account, which loads every service client and its request and response classes without any AWS (or
+ * moto) at build time; then the demo, list-checks, iam-policy, version and help.
+ */
+public final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    static final String ACCOUNT = "123456789012";
+    private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z0-9]+)");
+
+    public static void main(String[] args) throws IOException {
+        HttpServer endpoint = endpoint();
+        int failures = 0;
+        try {
+            String url = "http://127.0.0.1:" + endpoint.getAddress().getPort();
+            // Dummy credentials (the default chain reads these first) and no profile file of the user's.
+            TestCredentials.install();
+            System.setProperty("aws.configFile", "/nonexistent/huntaze-cds-training/config");
+            System.setProperty("aws.sharedCredentialsFile", "/nonexistent/huntaze-cds-training/credentials");
+            for (String format : List.of("md", "json")) {
+                // exit 1: an empty account has NOK findings (SES sandbox, root MFA)
+                failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format", format);
+            }
+            failures += run(1, "check", "--demo");
+            failures += run(1, "check", "--demo", "--format", "json");
+            failures += run(0, "list-checks");
+            failures += run(0, "iam-policy");
+            failures += run(0, "--version");
+            failures += run(0, "check", "--help");
+        } finally {
+            endpoint.stop(0);
+        }
+        // A run that did not end as expected still trained what it loaded: say so, and let the build decide.
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** Runs the CLI in this JVM; returns 1 (and says why on stderr) when it exits otherwise than {@code expected}. */
+    static int run(int expected, String... args) {
+        StringWriter err = new StringWriter();
+        int code = HuntazeAudit.execute(args, new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        if (code != expected) {
+            System.err.println("cds training: " + String.join(" ", args) + " exited " + code + ": " + err);
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
+     * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
+     * Manager; X-Amz-Target) and REST-JSON (SESv2) an empty object. STS GetCallerIdentity names an account.
+     */
+    public static HttpServer endpoint() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "cds-training-endpoint");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", CdsTraining::answer);
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String contentType;
+        String answer;
+        Matcher action = ACTION.matcher(URLDecoder.decode(body, StandardCharsets.UTF_8));
+        if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
+            contentType = "application/x-amz-json-1.1";
+            answer = "{}";
+        } else if (action.find()) {
+            contentType = "text/xml";
+            String name = action.group(1);
+            String result = name.equals("GetCallerIdentity")
+                    ? "<Arn>arn:aws:iam::" + ACCOUNT + ":user/cds-training</Arn><UserId>AIDACDSTRAINING</UserId>"
+                    + "<Account>" + ACCOUNT + "</Account>"
+                    : "";
+            answer = "<" + name + "Response><" + name + "Result>" + result + "</" + name + "Result>"
+                    + "<ResponseMetadata><RequestId>cds-training</RequestId></ResponseMetadata></" + name + "Response>";
+        } else {
+            contentType = "application/json";
+            answer = "{}";
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", "cds-training");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
