@@ -338,9 +338,11 @@ def model(state):
         add("ecs:DescribeClusters", batches(c["ecs_clusters"], 100))
         add("ecs:ListServices", sum(pages(n, 100) for n in services))
         add("ecs:DescribeServices", sum(batches(n, 10) for n in services))
-        chain("ecs: ListClusters -> ListServices -> DescribeServices",
+        # One DescribeTaskDefinition per distinct task definition revision: the seed gives every service "bench".
+        add("ecs:DescribeTaskDefinition", 1 if any(services) else 0)
+        chain("ecs: ListClusters -> ListServices -> DescribeServices -> DescribeTaskDefinition",
               pages(c["ecs_clusters"], 100) + (max(pages(n, 100) for n in services) if services else 0)
-              + (1 if any(services) else 0))
+              + (2 if any(services) else 0))
 
         add("ses:GetAccount", 1)
         add("ses:ListEmailIdentities", pages(c["email_identities"], 1000))
