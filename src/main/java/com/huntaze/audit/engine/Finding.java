@@ -33,6 +33,12 @@ public record Finding(
     }
 
     /** This finding with an estimated monthly saving, rounded to cents as the report shows it. */
+    /** The same finding about another kind of resource (e.g. a standalone cache cluster instead of a group). */
+    public Finding withResourceType(String newResourceType) {
+        return new Finding(checkId, status, region, newResourceType, resourceId, resourceArn, message, evidence,
+                remediation, estimatedMonthlySavingsUsd);
+    }
+
     public Finding withSavings(double monthlyUsd) {
         return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
                 remediation, Math.round(monthlyUsd * 100) / 100.0);

@@ -147,9 +147,7 @@ public final class AlarmCoverageCheck implements Check {
                             + " would reach customers before anyone is told.", evidence)
                     .withRemediation(ctx.metadata().remediation().strip() + "\n" + String.join("\n", commands));
         }
-        return new Finding(finding.checkId(), finding.status(), finding.region(), w.resourceType(),
-                finding.resourceId(), finding.resourceArn(), finding.message(), finding.evidence(),
-                finding.remediation(), finding.estimatedMonthlySavingsUsd());
+        return finding.withResourceType(w.resourceType());
     }
 
     /** The names of the alarms that watch one of {@code metrics} of {@code namespace} with {@code dimensions}. */

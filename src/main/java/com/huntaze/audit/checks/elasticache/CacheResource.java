@@ -85,8 +85,6 @@ record CacheResource(
         if (!standalone) {
             return finding;
         }
-        return new Finding(finding.checkId(), finding.status(), finding.region(), CACHE_CLUSTER_TYPE,
-                finding.resourceId(), finding.resourceArn(), finding.message(), finding.evidence(),
-                finding.remediation(), finding.estimatedMonthlySavingsUsd());
+        return finding.withResourceType(CACHE_CLUSTER_TYPE);
     }
 }

@@ -60,7 +60,6 @@ public final class ElastiCacheIdleClusterCheck implements Check {
             .when(c -> c.replicationGroupId() == null || c.replicationGroupId().isEmpty())
             .build();
 
-    private static final String CACHE_CLUSTER_TYPE = "AWS::ElastiCache::CacheCluster";
     /** The most connections ElastiCache's own monitoring holds open on a Redis OSS or Valkey node. */
     private static final int MONITORING_CONNECTIONS = 4;
 
@@ -168,9 +167,7 @@ public final class ElastiCacheIdleClusterCheck implements Check {
         if (!cache.standalone()) {
             return finding;
         }
-        return new Finding(finding.checkId(), finding.status(), finding.region(), CACHE_CLUSTER_TYPE,
-                finding.resourceId(), finding.resourceArn(), finding.message(), finding.evidence(),
-                finding.remediation(), finding.estimatedMonthlySavingsUsd());
+        return finding.withResourceType(CacheResource.CACHE_CLUSTER_TYPE);
     }
 
     private static boolean isRedisOrValkey(String engine) {
