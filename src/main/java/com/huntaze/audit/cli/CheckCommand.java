@@ -1,16 +1,17 @@
 package com.huntaze.audit.cli;
 
-import com.huntaze.audit.aws.AwsCallException;
-import com.huntaze.audit.aws.AwsCalls;
-import com.huntaze.audit.aws.AwsSession;
-import com.huntaze.audit.aws.InventoryCollector;
-import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
-import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
-import com.huntaze.audit.aws.MetricRequest;
-import com.huntaze.audit.checks.Idle;
-import com.huntaze.audit.checks.elbv2.Elbv2IdleLoadBalancerCheck;
-import com.huntaze.audit.checks.secretsmanager.SecretsManagerUnusedSecretCheck;
-import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.services.ServiceCatalog;
+import com.huntaze.audit.collection.AwsCallException;
+import com.huntaze.audit.collection.AwsCalls;
+import com.huntaze.audit.collection.AwsSession;
+import com.huntaze.audit.collection.InventoryCollector;
+import com.huntaze.audit.services.elasticache.ElastiCacheBackupRetentionCheck;
+import com.huntaze.audit.services.iam.IamAccessKeyAgeCheck;
+import com.huntaze.audit.inventory.MetricRequest;
+import com.huntaze.audit.services.Idle;
+import com.huntaze.audit.services.elbv2.Elbv2IdleLoadBalancerCheck;
+import com.huntaze.audit.services.secretsmanager.SecretsManagerUnusedSecretCheck;
+import com.huntaze.audit.services.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.config.AuditConfig;
 import com.huntaze.audit.config.ConfigException;
 import com.huntaze.audit.config.ConfigLoader;
@@ -277,12 +278,13 @@ public final class CheckCommand implements Callable<Integer> {
             URI endpoint = endpoint();
             List<String> auditRegions = auditRegions();
             checkProfile();
-            try (AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency)) {
+            ServiceCatalog catalog = ServiceCatalog.current();
+            try (AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency, catalog.actions())) {
                 String account = account(aws, auditRegions.get(0), endpoint);
                 requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
-                inventory = new InventoryCollector(aws, concurrency, progress)
+                inventory = new InventoryCollector(catalog.collectors(), aws, concurrency, progress)
                         .collect(account, auditRegions, needed, new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
@@ -455,24 +457,18 @@ public final class CheckCommand implements Callable<Integer> {
     /** The embedded price table, extended (or replaced) by {@code --prices}. */
     private PriceTable priceTable() {
         if (prices == null) {
-            return PriceTable.embedded();
+            return ServiceCatalog.current().prices();
         }
         try {
-            return PriceTable.embedded().extendedBy(PriceTable.read(prices));
+            return ServiceCatalog.current().prices().extendedBy(PriceTable.read(prices,
+                    ServiceCatalog.current().priceItems()));
         } catch (PriceTableException e) {
             throw new UsageException("--prices " + prices + ": " + e.getMessage());
         }
     }
 
     private static Inventory demoInventory() {
-        try (InputStream in = CheckCommand.class.getResourceAsStream("/demo/inventory.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the demo inventory is missing from the jar");
-            }
-            return InventorySnapshot.read(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo inventory: " + e.getMessage(), e);
-        }
+        return ServiceCatalog.current().demoInventory();
     }
 
     private URI endpoint() {

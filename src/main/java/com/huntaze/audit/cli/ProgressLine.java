@@ -1,6 +1,6 @@
 package com.huntaze.audit.cli;
 
-import com.huntaze.audit.aws.InventoryCollector;
+import com.huntaze.audit.collection.InventoryCollector;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.huntaze.audit.engine.AlarmCoverageSettings;
-import com.huntaze.audit.aws.RegionNames;
+import com.huntaze.audit.collection.RegionNames;
 import com.huntaze.audit.engine.Attestation;
 import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.CheckRegistry;

@@ -1,5 +1,6 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,6 @@ public record AuditInputs(Thresholds thresholds, List<Attestation> attestations,
 
     /** Default thresholds, no attestation, the embedded prices. */
     public static AuditInputs defaults(Instant now) {
-        return new AuditInputs(Thresholds.defaults(), List.of(), PriceTable.embedded(), now);
+        return new AuditInputs(Thresholds.defaults(), List.of(), ServiceCatalog.current().prices(), now);
     }
 }

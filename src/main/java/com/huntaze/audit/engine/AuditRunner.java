@@ -1,5 +1,6 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.inventory.CollectionFailedException;
 import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Inventory;
@@ -21,7 +22,7 @@ public final class AuditRunner {
 
     /** Default thresholds, no attestation, the embedded prices; {@code now} is the audit's reference time. */
     public AuditRunner(Thresholds thresholds, Instant now) {
-        this(new AuditInputs(thresholds, List.of(), PriceTable.embedded(), now));
+        this(new AuditInputs(thresholds, List.of(), ServiceCatalog.current().prices(), now));
     }
 
     public AuditRunner(AuditInputs inputs) {

@@ -1,5 +1,7 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.inventory.MetricData;
+
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.MetricSpec;
 import java.util.List;
@@ -30,7 +32,7 @@ public interface Check {
 
     /**
      * The CloudWatch metrics this check reads, per resource of a dataset. A check with metrics also lists
-     * {@code Datasets.CLOUDWATCH_METRICS} and each spec's resource dataset in {@link #requires()} (the registry
+     * {@code MetricData.DATASET} and each spec's resource dataset in {@link #requires()} (the registry
      * enforces it); all specs of all selected checks are read in one batched GetMetricData pass per region.
      */
     default List<MetricSpec<?>> metrics() {

@@ -1,5 +1,6 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.RegionInventory;
 import com.huntaze.audit.pricing.PriceTable;
@@ -19,7 +20,7 @@ public final class CheckContext {
 
     /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
-        this(metadata, inventory, new AuditInputs(thresholds, List.of(), PriceTable.embedded(), now));
+        this(metadata, inventory, new AuditInputs(thresholds, List.of(), ServiceCatalog.current().prices(), now));
     }
 
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, AuditInputs inputs) {

@@ -1,10 +1,12 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.inventory.MetricData;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.huntaze.audit.inventory.Datasets;
 import com.huntaze.audit.inventory.MetricSpec;
+import com.huntaze.audit.services.ServiceCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,13 +15,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The checks on the class path, found with {@link ServiceLoader} (so a jar can add checks), each paired with its
- * metadata resource {@code checks/<id>.yaml} or {@code checks/<id>.json}. Validated on load: a check without
+ * The checks of the services on the class path (see {@link ServiceCatalog}), each paired with its metadata
+ * resource {@code services/<service>/checks/<id>.yaml} (or {@code .json}). Validated on load: a check without
  * metadata, metadata that names another id, missing fields or a duplicated id stop the tool.
  */
 public final class CheckRegistry {
@@ -29,8 +30,9 @@ public final class CheckRegistry {
         this.checks = List.copyOf(checks);
     }
 
+    /** The checks of every service the catalog finds. */
     public static CheckRegistry load() {
-        return of(ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get).toList());
+        return of(ServiceCatalog.current().checks());
     }
 
     /** A registry of the given checks, each with the metadata found on the class path. */
@@ -58,7 +60,7 @@ public final class CheckRegistry {
     private static CheckMetadata readMetadata(Check check, ObjectMapper yaml, ObjectMapper json) {
         ClassLoader loader = check.getClass().getClassLoader();
         for (String extension : List.of("yaml", "json")) {
-            String resource = "checks/" + check.id() + "." + extension;
+            String resource = metadataResource(check.id(), extension);
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {
                     continue;
@@ -71,7 +73,17 @@ public final class CheckRegistry {
             }
         }
         throw new CatalogException("check " + check.id() + " (" + check.getClass().getName()
-                + ") has no metadata: add checks/" + check.id() + ".yaml");
+                + ") has no metadata: add " + metadataResource(check.id(), "yaml"));
+    }
+
+    /**
+     * Where a check's metadata lives: in its service's resource folder, {@code services/<service>/checks/<id>.yaml}
+     * (the service is the id's first part).
+     */
+    public static String metadataResource(String checkId, String extension) {
+        int dot = checkId.indexOf('.');
+        String service = dot < 0 ? checkId : checkId.substring(0, dot);
+        return "services/" + service + "/checks/" + checkId + "." + extension;
     }
 
     private static void validate(Check check, String resource, CheckMetadata m) {
@@ -100,9 +112,9 @@ public final class CheckRegistry {
     /** A check reads its metrics' datasets, and one spec id means one query across the catalog. */
     private static void validateMetrics(Check check, Map<String, MetricSpec<?>> specs) {
         for (MetricSpec<?> spec : check.metrics()) {
-            if (!check.requires().contains(Datasets.CLOUDWATCH_METRICS) || !check.requires().contains(spec.resources())) {
+            if (!check.requires().contains(MetricData.DATASET) || !check.requires().contains(spec.resources())) {
                 throw new CatalogException("check " + check.id() + " reads metric " + spec.id() + ": it must require "
-                        + Datasets.CLOUDWATCH_METRICS.id() + " and " + spec.resources().id());
+                        + MetricData.DATASET.id() + " and " + spec.resources().id());
             }
             MetricSpec<?> known = specs.putIfAbsent(spec.id(), spec);
             if (known != null && !known.sameQueryAs(spec)) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Maximum, over the last idleDays days, for every DB instance". Checks declare their specs in
  * {@link com.huntaze.audit.engine.Check#metrics()}; the {@code cloudwatch.metrics} collector reads every spec of
  * the selected checks in one batched GetMetricData pass per region, and a check reads the answers back with
- * {@code ctx.get(Datasets.CLOUDWATCH_METRICS).series(SPEC, resourceKey)}.
+ * {@code ctx.get(MetricData.DATASET).series(SPEC, resourceKey)}.
  *
  * <p>The same id always means the same query: two checks that declare a spec with the same id share its data
  * (the registry rejects two different specs under one id).

@@ -41,48 +41,12 @@ public final class PriceTable {
     /** The region whose figures stand in for a region the table does not know. */
     public static final String FALLBACK_REGION = "us-east-1";
 
-    // Price items. The unit is in the name; the figures are US dollars.
-    /** Per hour, by load balancer type: {@code application}, {@code network}. */
-    public static final String LOAD_BALANCER_HOUR = "elbv2.load-balancer-hour";
-    /** Per in-use public IPv4 address and hour. */
-    public static final String PUBLIC_IPV4_HOUR = "vpc.public-ipv4-hour";
-    /** Fargate (Linux, x86) per vCPU and hour. */
-    public static final String FARGATE_VCPU_HOUR = "ecs.fargate-vcpu-hour";
-    /** Fargate (Linux, x86) per GB of memory and hour. */
-    public static final String FARGATE_GB_HOUR = "ecs.fargate-gb-hour";
-    /** RDS storage per GB-month, single-AZ, by storage type: {@code gp2}, {@code gp3}, {@code io1}, ... */
-    public static final String RDS_STORAGE_GB_MONTH = "rds.storage-gb-month";
-    /** ElastiCache per node and hour, by node type. */
-    public static final String ELASTICACHE_NODE_HOUR = "elasticache.node-hour";
-    /** CloudWatch Logs stored data per GB-month. */
-    public static final String LOGS_STORAGE_GB_MONTH = "logs.storage-gb-month";
-    /** Secrets Manager per secret and month. */
-    public static final String SECRET_MONTH = "secretsmanager.secret-month";
-
-    private static final Set<String> SINGLE_FIGURE_ITEMS = Set.of(PUBLIC_IPV4_HOUR, FARGATE_VCPU_HOUR,
-            FARGATE_GB_HOUR, LOGS_STORAGE_GB_MONTH, SECRET_MONTH);
-    private static final Set<String> TYPED_ITEMS = Set.of(LOAD_BALANCER_HOUR, RDS_STORAGE_GB_MONTH,
-            ELASTICACHE_NODE_HOUR);
-    private static final Pattern RDS_INSTANCE_ITEM = Pattern.compile("rds\\.[a-z0-9-]+\\.instance-hour");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
     private static final Set<String> TOP_FIELDS = Set.of("date", "description", "replacesEmbedded", "regions");
     private static final Set<String> ITEM_FIELDS = Set.of("source", "date", "note", "usd");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-
-    /**
-     * The RDS instance-hour item of an engine, single-AZ: {@code rds.postgres.instance-hour}. MariaDB is priced as
-     * MySQL (AWS lists the same figures); the old {@code aurora} engine name is Aurora MySQL.
-     */
-    public static String rdsInstanceHour(String engine) {
-        String family = engine == null ? "unknown" : switch (engine) {
-            case "mariadb" -> "mysql";
-            case "aurora" -> "aurora-mysql";
-            default -> engine;
-        };
-        return "rds." + family + ".instance-hour";
-    }
 
     private record Figure(double usd, String source, String date) {
     }
@@ -103,28 +67,25 @@ public final class PriceTable {
         this.figures = figures;
     }
 
-    private static PriceTable embedded;
+    /** A table without any figure: every price is unknown. */
+    public static PriceTable empty(String origin) {
+        return new PriceTable("1970-01-01", origin, false, new TreeMap<>());
+    }
 
-    /** The table shipped in the jar. */
-    public static synchronized PriceTable embedded() {
-        if (embedded == null) {
-            try (InputStream in = PriceTable.class.getResourceAsStream("/prices/aws-prices.json")) {
-                if (in == null) {
-                    throw new IllegalStateException("the price table is missing from the jar");
-                }
-                PriceTable table = parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null);
-                embedded = new PriceTable(table.date, "embedded price table of " + table.date, false, table.figures);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (PriceTableException e) {
-                throw new IllegalStateException("the embedded price table is not valid: " + e.getMessage(), e);
-            }
+    /**
+     * The embedded table: the services' {@code prices.json} files merged, dated by the newest of them. Built by the
+     * service catalog from what the services ship and declare.
+     */
+    public static PriceTable embedded(List<PriceTable> parts) {
+        PriceTable merged = empty("embedded price table");
+        for (PriceTable part : parts) {
+            merged = merged.extendedBy(part);
         }
-        return embedded;
+        return new PriceTable(merged.date, "embedded price table of " + merged.date, false, merged.figures);
     }
 
     /** Reads a user's price table. @throws PriceTableException naming the problem, when it is not valid */
-    public static PriceTable read(Path file) {
+    public static PriceTable read(Path file, List<PriceItem> known) {
         String text;
         try {
             text = Files.readString(file);
@@ -133,14 +94,14 @@ public final class PriceTable {
         } catch (IOException e) {
             throw new PriceTableException("cannot read it: " + e.getMessage(), e);
         }
-        return parse(text, file.getFileName().toString());
+        return parse(text, file.getFileName().toString(), known);
     }
 
     /**
      * Parses a table in the format above. @param name what to call it in reports ({@code prices.json}), or null
      * @throws PriceTableException naming the problem
      */
-    public static PriceTable parse(String json, String name) {
+    public static PriceTable parse(String json, String name, List<PriceItem> known) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -176,7 +137,7 @@ public final class PriceTable {
             Map<String, Map<String, Figure>> items = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> its = region.getValue().fields(); its.hasNext(); ) {
                 Map.Entry<String, JsonNode> item = its.next();
-                items.put(item.getKey(), item(region.getKey(), item.getKey(), item.getValue(), date));
+                items.put(item.getKey(), item(region.getKey(), item.getKey(), item.getValue(), date, known));
             }
             figures.put(region.getKey(), items);
         }
@@ -184,14 +145,14 @@ public final class PriceTable {
         return new PriceTable(date, origin, replaces != null && replaces.asBoolean(), figures);
     }
 
-    private static Map<String, Figure> item(String region, String item, JsonNode node, String tableDate) {
+    private static Map<String, Figure> item(String region, String item, JsonNode node, String tableDate,
+                                            List<PriceItem> known) {
         String where = "\"" + item + "\" in " + region;
-        boolean single = SINGLE_FIGURE_ITEMS.contains(item);
-        if (!single && !TYPED_ITEMS.contains(item) && !RDS_INSTANCE_ITEM.matcher(item).matches()) {
-            throw new PriceTableException("unknown price item \"" + item + "\" in " + region + " (known: "
-                    + String.join(", ", new java.util.TreeSet<>(SINGLE_FIGURE_ITEMS)) + ", "
-                    + String.join(", ", new java.util.TreeSet<>(TYPED_ITEMS)) + ", rds.ENGINE.instance-hour)");
-        }
+        PriceItem declared = known.stream().filter(k -> k.matches(item)).findFirst().orElseThrow(() ->
+                new PriceTableException("unknown price item \"" + item + "\" in " + region + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(known.stream().map(PriceItem::name).toList()))
+                        + ")"));
+        boolean single = !declared.byType();
         if (!node.isObject()) {
             throw new PriceTableException(where + " must be an object with \"source\" and \"usd\"");
         }

@@ -3,8 +3,8 @@ package com.huntaze.audit.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.huntaze.audit.checks.manual.ManualCheck;
-import com.huntaze.audit.checks.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.services.manual.ManualCheck;
+import com.huntaze.audit.services.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.Attestation;
 import com.huntaze.audit.engine.CheckRegistry;
 import java.io.IOException;

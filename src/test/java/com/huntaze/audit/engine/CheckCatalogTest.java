@@ -16,11 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import com.huntaze.audit.services.AuditService;
+import com.huntaze.audit.services.ServiceCatalog;
 
 /**
  * Keeps the catalog honest (after SonarJava's check-list test): every check class has metadata and a test,
@@ -28,11 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class CheckCatalogTest {
 
-    private static final Path METADATA_DIR = Path.of("checks");
+    private static final ServiceCatalog CATALOG = ServiceCatalog.current();
 
     private static List<Check> serviceLoaded() {
-        return ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get)
-                .map(Check.class::cast).toList();
+        return CATALOG.checks();
     }
 
     @Test
@@ -45,12 +45,50 @@ class CheckCatalogTest {
     @Test
     void everyMetadataFileHasACheckClass() throws IOException {
         Set<String> registered = serviceLoaded().stream().map(Check::id).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(METADATA_DIR)) {
-            List<String> orphans = files.map(p -> p.getFileName().toString())
-                    .map(name -> name.replaceFirst("\\.(yaml|json)$", ""))
-                    .filter(id -> !registered.contains(id))
-                    .toList();
-            assertThat(orphans).as("metadata files in checks/ without a registered check class").isEmpty();
+        List<String> orphans = new ArrayList<>();
+        for (AuditService service : CATALOG.services()) {
+            Path folder = Path.of("src", "main", "resources", "services", service.id(), "checks");
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(p -> p.getFileName().toString().replaceFirst("\\.(yaml|json)$", ""))
+                        .filter(id -> !registered.contains(id))
+                        .forEach(orphans::add);
+            }
+        }
+        assertThat(orphans).as("metadata files without a registered check class").isEmpty();
+    }
+
+    /**
+     * One rule ties a check's id to its class (as Prowler ties folder, id and class): the class lives in its
+     * service's package, and its simple name is the id without dots and dashes, plus "Check", compared without case:
+     * {@code rds.multi-az} is {@code services.rds.RdsMultiAzCheck}, {@code elasticache.idle-cluster}
+     * {@code services.elasticache.ElastiCacheIdleClusterCheck}.
+     */
+    @Test
+    void everyCheckClassIsNamedAfterItsId() {
+        for (AuditService service : CATALOG.services()) {
+            for (Check check : service.checks(CATALOG)) {
+                Class<?> type = check.getClass();
+                assertThat(type.getPackageName()).as(check.id()).endsWith(".services." + service.id());
+                String expected = check.id().replace(".", "").replace("-", "") + "check";
+                assertThat(type.getSimpleName().toLowerCase(java.util.Locale.ROOT)).as(check.id() + " is "
+                        + type.getName()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void everyCheckDeclaresTheDatasetsItReadsAndACollectorFillsEach() {
+        for (Check check : serviceLoaded()) {
+            if (check.id().startsWith("manual.")) {
+                continue; // the by-hand checks read no AWS data
+            }
+            assertThat(check.requires()).as(check.id() + " declares datasets").isNotEmpty();
+            for (Dataset<?> dataset : check.requires()) {
+                assertThat(CATALOG.collectors()).as(check.id() + " reads " + dataset.id()).containsKey(dataset);
+            }
         }
     }
 
@@ -148,8 +186,6 @@ class CheckCatalogTest {
     }
 
     private static Inventory demoInventory() throws IOException {
-        try (InputStream in = CheckCatalogTest.class.getResourceAsStream("/demo/inventory.json")) {
-            return InventorySnapshot.read(in);
-        }
+        return CATALOG.demoInventory();
     }
 }

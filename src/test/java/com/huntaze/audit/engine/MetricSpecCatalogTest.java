@@ -1,14 +1,16 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.inventory.MetricData;
+import com.huntaze.audit.services.rds.RdsDatasets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.huntaze.audit.checks.Idle;
-import com.huntaze.audit.checks.rds.RdsIdleInstanceCheck;
+import com.huntaze.audit.services.Idle;
+import com.huntaze.audit.services.rds.RdsIdleInstanceCheck;
 import com.huntaze.audit.inventory.Dataset;
-import com.huntaze.audit.inventory.Datasets;
 import com.huntaze.audit.inventory.MetricSpec;
-import com.huntaze.audit.inventory.model.DbInstance;
+import com.huntaze.audit.services.rds.DbInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +45,20 @@ class MetricSpecCatalogTest {
         };
     }
 
-    private static final Set<Dataset<?>> BOTH = Set.of(Datasets.RDS_DB_INSTANCES, Datasets.CLOUDWATCH_METRICS);
+    private static final Set<Dataset<?>> BOTH = Set.of(RdsDatasets.DB_INSTANCES, MetricData.DATASET);
 
     private static MetricSpec.Builder<DbInstance> spec(String id) {
-        return MetricSpec.of(id, Datasets.RDS_DB_INSTANCES, DbInstance::id).metric("AWS/RDS", "DatabaseConnections")
+        return MetricSpec.of(id, RdsDatasets.DB_INSTANCES, DbInstance::id).metric("AWS/RDS", "DatabaseConnections")
                 .dimensions(db -> Map.of("DBInstanceIdentifier", db.id())).statistic(MetricSpec.Statistic.Maximum)
                 .lookback(Idle.DAYS);
     }
 
     @Test
     void aCheckWithMetricsMustRequireTheMetricsAndTheirResources() {
-        assertThatThrownBy(() -> CheckRegistry.of(List.of(check("rds.idle-instance", Set.of(Datasets.RDS_DB_INSTANCES),
+        assertThatThrownBy(() -> CheckRegistry.of(List.of(check("rds.idle-instance", Set.of(RdsDatasets.DB_INSTANCES),
                 List.of(RdsIdleInstanceCheck.CONNECTIONS)))))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("must require cloudwatch.metrics");
-        assertThatThrownBy(() -> CheckRegistry.of(List.of(check("rds.idle-instance", Set.of(Datasets.CLOUDWATCH_METRICS),
+        assertThatThrownBy(() -> CheckRegistry.of(List.of(check("rds.idle-instance", Set.of(MetricData.DATASET),
                 List.of(RdsIdleInstanceCheck.CONNECTIONS)))))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("rds.dbInstances");
     }

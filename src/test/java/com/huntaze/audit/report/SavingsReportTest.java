@@ -1,5 +1,6 @@
 package com.huntaze.audit.report;
 
+import com.huntaze.audit.services.ServiceCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class SavingsReportTest {
                 withSavings++;
                 assertThat(f.get("status").asText()).isEqualTo("NOK");
                 assertThat(f.get("evidence").get("PriceSource").asText()).as("a saving says where its price comes from")
-                        .endsWith(", " + PriceTable.embedded().date());
+                        .endsWith(", " + ServiceCatalog.current().prices().date());
             }
             sum = sum.add(usd);
         }
@@ -54,6 +55,6 @@ class SavingsReportTest {
         assertThat(table).contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **$%,.2f** |",
                 report.get("summary").get("estimatedMonthlySavingsUsd").asDouble()));
         assertThat(md).contains("Estimates are on-demand list prices at 730 hours a month, from the embedded price table of "
-                + PriceTable.embedded().date());
+                + ServiceCatalog.current().prices().date());
     }
 }

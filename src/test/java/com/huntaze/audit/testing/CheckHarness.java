@@ -1,5 +1,6 @@
 package com.huntaze.audit.testing;
 
+import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.engine.AuditRunner;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckRegistry;
@@ -22,7 +23,7 @@ public final class CheckHarness {
     private Thresholds thresholds = Thresholds.defaults();
     private java.time.Instant now = NOW;
     private final List<com.huntaze.audit.engine.Attestation> attestations = new java.util.ArrayList<>();
-    private com.huntaze.audit.pricing.PriceTable prices = com.huntaze.audit.pricing.PriceTable.embedded();
+    private com.huntaze.audit.pricing.PriceTable prices = com.huntaze.audit.services.ServiceCatalog.current().prices();
     private com.huntaze.audit.engine.AlarmCoverageSettings alarmCoverage =
             com.huntaze.audit.engine.AlarmCoverageSettings.DEFAULTS;
 

@@ -1,0 +1,144 @@
+package com.huntaze.audit.collection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS side of one audit: one HTTP client shared by every service client, one credentials provider, the
+ * read-only guard and call counter on every client. Service clients are created on first use only (client
+ * construction dominates start-up), cached per service and region, and all closed with the session.
+ */
+public final class AwsSession implements AutoCloseable {
+
+    /**
+     * How the session reaches AWS. {@code endpoint} is null for the real AWS endpoints.
+     *
+     * @param adaptiveRetries the SDK's adaptive retry mode (client-side rate limiting after throttling) instead of
+     *                        the standard mode
+     * @param maxAttempts     attempts per call, the first one included
+     * @param callTimeout     the limit for one call, retries included; each attempt gets a third of it (at least
+     *                        5 s), so a hung endpoint is abandoned and retried rather than waited on
+     */
+    public record Settings(String profile, URI endpoint, boolean adaptiveRetries, int maxAttempts, Duration callTimeout) {
+        public static final int DEFAULT_MAX_ATTEMPTS = 5;
+        public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+        public static Settings defaults() {
+            return new Settings(null, null, false, DEFAULT_MAX_ATTEMPTS, DEFAULT_CALL_TIMEOUT);
+        }
+
+        Duration attemptTimeout() {
+            Duration third = callTimeout.dividedBy(3);
+            return third.compareTo(Duration.ofSeconds(5)) < 0 ? callTimeout : third;
+        }
+    }
+
+    private final Settings settings;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient httpClient;
+    private final CallCounter counter = new CallCounter();
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final InFlightLimit inFlight;
+    private final Set<String> allowedActions;
+
+    /**
+     * @param concurrency    calls in flight at once, at most, across all clients of the session
+     * @param allowedActions the actions the collectors declare: every other call is refused before it is sent
+     *                       ({@link #IDENTITY_ACTION} is always allowed)
+     */
+    public AwsSession(Settings settings, int concurrency, Set<String> allowedActions) {
+        this.settings = settings;
+        java.util.Set<String> allowed = new java.util.TreeSet<>(allowedActions);
+        allowed.add(IDENTITY_ACTION);
+        this.allowedActions = java.util.Collections.unmodifiableSet(allowed);
+        this.inFlight = new InFlightLimit(concurrency);
+        this.credentials = settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per call in flight.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, concurrency)));
+        }
+        // url-connection rather than Apache: it is built on the JDK's HttpURLConnection, so it loads far fewer
+        // classes and starts faster (no Apache HttpClient, no connection-manager threads), which matters for a CLI
+        // whose run is a few hundred small calls. Connection reuse comes from the JDK's keep-alive cache.
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(settings.attemptTimeout())
+                .build();
+    }
+
+    public CallCounter counter() {
+        return counter;
+    }
+
+    /** The region name of global services' clients (IAM): the aws partition's global endpoint. */
+    public static final String GLOBAL_CLIENT_REGION = Region.AWS_GLOBAL.id();
+
+    /** The call that proves the audit can run and names the account: the session's own, declared by no service. */
+    public static final String IDENTITY_ACTION = "sts:GetCallerIdentity";
+
+    /**
+     * The session's client of one service in one region, built on first use and shared by every collector: e.g.
+     * {@code aws.client("rds", region, RdsClient::builder)}.
+     *
+     * @param iamPrefix the service's IAM action prefix: the guard lets through {@code iamPrefix:Operation} only when
+     *                  a collector declared it
+     */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(
+            String iamPrefix, String region, Supplier<B> builder) {
+        return clientOf(iamPrefix, region, builder);
+    }
+
+    public StsClient sts(String region) {
+        return clientOf("sts", region, StsClient::builder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C clientOf(
+            String iamPrefix, String region, Supplier<B> builder) {
+        return (C) clients.computeIfAbsent(iamPrefix + "@" + region, key -> build(iamPrefix, region, builder.get()));
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(String iamPrefix, String region, B builder) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, allowedActions, counter))
+                        .addExecutionInterceptor(inFlight)
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()
+                                        ? RetryMode.ADAPTIVE_V2 : RetryMode.STANDARD).toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallAttemptTimeout(settings.attemptTimeout())
+                        .apiCallTimeout(settings.callTimeout()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        builder.httpClient(httpClient);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+        // The SDK never closes an HTTP client it was given: we do, last.
+        httpClient.close();
+    }
+}

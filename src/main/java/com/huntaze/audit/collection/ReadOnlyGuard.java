@@ -1,0 +1,67 @@
+package com.huntaze.audit.collection;
+
+import java.util.Set;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Installed on every service client: lets through exactly the {@code service:Operation} actions the collectors
+ * declare (see {@link DatasetCollector#actions()}) and refuses everything else before anything is marshalled or
+ * sent: a write, but also an undeclared read. Counts the calls it lets through, once per call:
+ * {@code beforeExecution} runs once per call, not once per retry.
+ */
+public final class ReadOnlyGuard implements ExecutionInterceptor {
+
+    /**
+     * Reads that return secret values, key material or fresh credentials: never declared, never called, whatever a
+     * collector says (the catalog refuses to load a service that declares one).
+     */
+    static final Set<String> SECRET_READS = Set.of(
+            "secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue",
+            "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory",
+            "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer",
+            "s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTorrent",
+            "lambda:GetFunction", "kms:GetParametersForImport",
+            "sts:GetSessionToken", "sts:GetFederationToken", "sts:AssumeRole",
+            "codecommit:GetFile", "codecommit:GetBlob");
+
+    private final String iamPrefix;
+    private final Set<String> allowed;
+    private final CallCounter counter;
+
+    /**
+     * @param iamPrefix the service's IAM action prefix, e.g. {@code rds}; calls are counted as {@code rds:Op}
+     * @param allowed   the declared actions: all that may leave the process
+     */
+    public ReadOnlyGuard(String iamPrefix, Set<String> allowed, CallCounter counter) {
+        this.iamPrefix = iamPrefix;
+        this.allowed = Set.copyOf(allowed);
+        this.counter = counter;
+    }
+
+    /**
+     * Whether {@code action} ({@code service:Operation}) may be declared at all: a Describe, List or Get operation
+     * that reveals no secret value.
+     */
+    public static boolean isReadOnly(String action) {
+        int colon = action.indexOf(':');
+        if (colon <= 0 || colon == action.length() - 1) {
+            return false;
+        }
+        String operation = action.substring(colon + 1);
+        return (operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get"))
+                && !SECRET_READS.contains(action);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String action = iamPrefix + ":" + operation;
+        if (operation == null || !allowed.contains(action) || !isReadOnly(action)) {
+            throw new ReadOnlyViolationException(action);
+        }
+        counter.record(action);
+    }
+}

@@ -1,0 +1,44 @@
+package com.huntaze.audit.services;
+
+import com.huntaze.audit.engine.Threshold;
+import com.huntaze.audit.pricing.Price;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the idle-resource and savings checks (RDS, ElastiCache, load balancers, ECS, secrets) share. */
+public final class Idle {
+    private Idle() {
+    }
+
+    /** {@code --idle-days}: how far back the idle checks read CloudWatch metrics. */
+    public static final Threshold DAYS = new Threshold("idleDays", 7,
+            "Days of CloudWatch metrics the idle-resource checks look at");
+
+    /** {@code $0.068}: a price as the table has it, without trailing zeros, for an estimate's evidence. */
+    public static String usd(double amount) {
+        return "$" + BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code $27.38/month}: an estimate's result, in cents. */
+    public static String monthly(double usd) {
+        return String.format(Locale.ROOT, "$%.2f/month", usd);
+    }
+
+    /**
+     * Puts where an estimate's figures come from into its evidence: {@code PriceSource} (each distinct source and
+     * date, "; "-joined) and, when us-east-1's figures stood in for the region's, {@code PriceRegion}.
+     */
+    public static void priceNotes(Map<String, Object> evidence, List<Price> prices) {
+        List<String> sources = prices.stream().map(Price::sourceNote).distinct().toList();
+        if (!sources.isEmpty()) {
+            evidence.put("PriceSource", String.join("; ", sources));
+        }
+        List<String> fallbacks = prices.stream().map(Price::fallbackNote).filter(Objects::nonNull).distinct().toList();
+        if (!fallbacks.isEmpty()) {
+            evidence.put("PriceRegion", String.join("; ", fallbacks));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.huntaze.audit.services.elasticache;
+
+import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.engine.Check;
+import com.huntaze.audit.pricing.PriceItem;
+import com.huntaze.audit.services.AuditService;
+import java.util.List;
+
+/** ElastiCache: replication groups and cache clusters. */
+public final class ElastiCacheAuditService implements AuditService {
+
+    /** Price item: per node and hour, by node type. */
+    public static final String NODE_HOUR = "elasticache.node-hour";
+
+    @Override
+    public String id() {
+        return "elasticache";
+    }
+
+    @Override
+    public List<DatasetCollector<?>> collectors() {
+        return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS);
+    }
+
+    @Override
+    public List<Check> checks(Contributions contributions) {
+        return List.of(new ElastiCacheMultiAzCheck(),
+                new ElastiCacheBackupRetentionCheck(),
+                new ElastiCacheEncryptionCheck(),
+                new ElastiCacheIdleClusterCheck());
+    }
+
+    @Override
+    public List<?> contributions() {
+        return List.of(PriceItem.byType(NODE_HOUR, "per node and hour, by node type"));
+    }
+}

@@ -1,0 +1,27 @@
+package com.huntaze.audit.services.rds;
+
+/**
+ * An RDS DB instance, from DescribeDBInstances. {@code publiclyAccessible} is false when AWS omits the field.
+ *
+ * @param clusterId   the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
+ * @param storageType gp2, gp3, io1, io2, standard (magnetic) or aurora; null when AWS does not say
+ */
+public record DbInstance(
+        String id,
+        String arn,
+        String engine,
+        String instanceClass,
+        boolean multiAz,
+        int backupRetentionDays,
+        boolean publiclyAccessible,
+        boolean storageEncrypted,
+        boolean deletionProtection,
+        String clusterId,
+        String availabilityZone,
+        int allocatedStorageGb,
+        String storageType) {
+
+    public boolean isClusterMember() {
+        return clusterId != null && !clusterId.isEmpty();
+    }
+}

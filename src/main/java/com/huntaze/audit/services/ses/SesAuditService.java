@@ -1,0 +1,26 @@
+package com.huntaze.audit.services.ses;
+
+import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.engine.Check;
+import com.huntaze.audit.services.AuditService;
+import java.util.List;
+
+/** SES (v2 API): the account's sending status and the email identities. */
+public final class SesAuditService implements AuditService {
+
+    @Override
+    public String id() {
+        return "ses";
+    }
+
+    @Override
+    public List<DatasetCollector<?>> collectors() {
+        return List.of(SesCollectors.ACCOUNT, SesCollectors.EMAIL_IDENTITIES);
+    }
+
+    @Override
+    public List<Check> checks(Contributions contributions) {
+        return List.of(new SesProductionAccessCheck(),
+                new SesIdentityVerifiedCheck());
+    }
+}

@@ -1,0 +1,18 @@
+package com.huntaze.audit.services.ses;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.huntaze.audit.engine.Scope;
+import com.huntaze.audit.inventory.Dataset;
+import java.util.List;
+
+/** The datasets of the ses service, each filled by one of its collectors. */
+public final class SesDatasets {
+    private SesDatasets() {
+    }
+
+    public static final Dataset<SesAccount> ACCOUNT =
+            new Dataset<>("ses.account", Scope.REGIONAL, "ses", new TypeReference<>() { });
+
+    public static final Dataset<List<SesIdentity>> EMAIL_IDENTITIES =
+            new Dataset<>("ses.emailIdentities", Scope.REGIONAL, "ses", new TypeReference<>() { });
+}

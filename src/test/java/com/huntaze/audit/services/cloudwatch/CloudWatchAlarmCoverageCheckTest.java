@@ -1,0 +1,274 @@
+package com.huntaze.audit.services.cloudwatch;
+
+import com.huntaze.audit.services.elbv2.Elbv2Datasets;
+import com.huntaze.audit.services.ecs.EcsDatasets;
+import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
+import com.huntaze.audit.services.rds.RdsDatasets;
+
+import static com.huntaze.audit.testing.Fixtures.alarms;
+import static com.huntaze.audit.testing.Fixtures.cacheCluster;
+import static com.huntaze.audit.testing.Fixtures.cacheGroup;
+import static com.huntaze.audit.testing.Fixtures.db;
+import static com.huntaze.audit.testing.Fixtures.ecsService;
+import static com.huntaze.audit.testing.Fixtures.loadBalancer;
+import static com.huntaze.audit.testing.Fixtures.metricAlarm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.engine.Status;
+import com.huntaze.audit.services.elasticache.CacheCluster;
+import com.huntaze.audit.services.elasticache.CacheReplicationGroup;
+import com.huntaze.audit.services.rds.DbInstance;
+import com.huntaze.audit.services.ecs.EcsService;
+import com.huntaze.audit.services.elbv2.LoadBalancer;
+import com.huntaze.audit.testing.CheckHarness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CloudWatchAlarmCoverageCheckTest {
+
+    /** An account: the given resources (each list may be empty) and metric alarms. */
+    private static final class Account {
+        final List<EcsService> services = new ArrayList<>();
+        final List<DbInstance> instances = new ArrayList<>();
+        final List<CacheReplicationGroup> groups = new ArrayList<>();
+        final List<CacheCluster> clusters = new ArrayList<>();
+        final List<LoadBalancer> loadBalancers = new ArrayList<>();
+        final List<MetricAlarm> alarms = new ArrayList<>();
+
+        Account alarm(String name, String namespace, String metric, Map<String, String> dimensions) {
+            alarms.add(metricAlarm(name, namespace, metric, dimensions));
+            return this;
+        }
+
+        CheckHarness harness() {
+            return CheckHarness.of(new CloudWatchAlarmCoverageCheck())
+                    .with(EcsDatasets.SERVICES, services)
+                    .with(RdsDatasets.DB_INSTANCES, instances)
+                    .with(ElastiCacheDatasets.REPLICATION_GROUPS, groups)
+                    .with(ElastiCacheDatasets.CACHE_CLUSTERS, clusters)
+                    .with(Elbv2Datasets.LOAD_BALANCERS, loadBalancers)
+                    .with(CloudWatchDatasets.ALARMS, alarms(alarms));
+        }
+    }
+
+    private static Map<String, String> rds(String id) {
+        return Map.of("DBInstanceIdentifier", id);
+    }
+
+    private static Map<String, String> ecs(String cluster, String service) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("ClusterName", cluster);
+        dims.put("ServiceName", service);
+        return dims;
+    }
+
+    @Test
+    void anRdsInstanceWithBothAlarmsIsCovered() {
+        Account account = new Account().alarm("db-cpu", "AWS/RDS", "CPUUtilization", rds("orders"))
+                .alarm("db-disk", "AWS/RDS", "FreeStorageSpace", rds("orders"));
+        account.instances.add(db("orders").build());
+
+        Finding f = account.harness().finding("orders");
+
+        assertThat(f.status()).isEqualTo(Status.OK);
+        assertThat(f.resourceType()).isEqualTo("AWS::RDS::DBInstance");
+        assertThat(f.message()).isEqualTo("An alarm on each required metric: CPUUtilization, FreeStorageSpace.");
+        assertThat(f.evidence()).containsEntry("Alarms", List.of("CPUUtilization: db-cpu", "FreeStorageSpace: db-disk"));
+    }
+
+    @Test
+    void aMissingAlarmIsNamedWithAReadyCommandSizedToTheInstance() {
+        Account account = new Account().alarm("db-cpu", "AWS/RDS", "CPUUtilization", rds("orders"))
+                // Same metric, other instance; same name, other namespace: neither covers orders' storage.
+                .alarm("other-disk", "AWS/RDS", "FreeStorageSpace", rds("analytics"))
+                .alarm("ec2-disk", "AWS/EC2", "FreeStorageSpace", rds("orders"));
+        account.instances.add(db("orders").storage(200, "gp3").build());
+
+        Finding f = account.harness().finding("orders");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.message()).startsWith("No alarm on FreeStorageSpace: ");
+        assertThat(f.evidence()).containsEntry("Missing", List.of("FreeStorageSpace"))
+                .containsEntry("Dimensions", "DBInstanceIdentifier=orders");
+        // 10% of 200 GiB, in bytes
+        assertThat(f.remediation()).contains("\naws cloudwatch put-metric-alarm --region us-east-1 --alarm-name"
+                + " orders-FreeStorageSpace --namespace AWS/RDS --metric-name FreeStorageSpace --dimensions"
+                + " Name=DBInstanceIdentifier,Value=orders --statistic Minimum --period 300 --evaluation-periods 1"
+                + " --threshold 21474836480 --comparison-operator LessThanOrEqualToThreshold --alarm-actions"
+                + " arn:aws:sns:us-east-1:123456789012:YOUR-ALERTS-TOPIC");
+        assertThat(f.remediation().lines().filter(l -> l.startsWith("aws cloudwatch put-metric-alarm"))).hasSize(1);
+    }
+
+    @Test
+    void anAlarmWithMoreDimensionsOrAMetricMathAlarmCounts() {
+        Account account = new Account();
+        account.instances.add(db("orders").build());
+        account.alarms.add(metricAlarm("db-cpu-by-role", "AWS/RDS", "CPUUtilization",
+                Map.of("DBInstanceIdentifier", "orders", "Role", "WRITER")));
+        account.alarms.add(new MetricAlarm("disk-math", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:disk-math",
+                null, null, null, true, List.of("arn:aws:sns:us-east-1:123456789012:ops"), List.of(), List.of(), "OK",
+                List.of(new MetricAlarm.WatchedMetric("AWS/RDS", "FreeStorageSpace", rds("orders")))));
+
+        assertThat(account.harness().finding("orders").status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void anAuroraInstanceNeedsFreeLocalStorageNotFreeStorageSpace() {
+        Account account = new Account().alarm("cpu", "AWS/RDS", "CPUUtilization", rds("writer"))
+                .alarm("disk", "AWS/RDS", "FreeStorageSpace", rds("writer"));
+        account.instances.add(db("writer").cluster("app").build());
+
+        Finding f = account.harness().finding("writer");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.evidence()).containsEntry("Missing", List.of("FreeLocalStorage"));
+        assertThat(f.remediation()).contains("--metric-name FreeLocalStorage").contains("--threshold 5368709120");
+    }
+
+    @Test
+    void anEcsServiceIsMatchedOnItsClusterAndServiceNames() {
+        Account account = new Account().alarm("api-cpu", "AWS/ECS", "CPUUtilization", ecs("prod", "api"))
+                .alarm("staging-api-memory", "AWS/ECS", "MemoryUtilization", ecs("staging", "api"));
+        account.services.add(ecsService("prod", "api").build());
+
+        Finding f = account.harness().finding("prod/api");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.resourceType()).isEqualTo("AWS::ECS::Service");
+        assertThat(f.message()).startsWith("No alarm on MemoryUtilization:");
+        assertThat(f.remediation()).contains("--alarm-name prod-api-MemoryUtilization --namespace AWS/ECS"
+                + " --metric-name MemoryUtilization --dimensions Name=ClusterName,Value=prod Name=ServiceName,Value=api"
+                + " --statistic Average --period 300 --evaluation-periods 3 --threshold 80");
+    }
+
+    @Test
+    void aServiceBeingDeletedIsNotJudged() {
+        Account account = new Account();
+        account.services.add(ecsService("prod", "old").status("DRAINING").build());
+        assertThat(account.harness().findings()).isEmpty();
+    }
+
+    @Test
+    void aReplicationGroupIsCoveredOnTheGroupOrOnEveryNode() {
+        Account account = new Account()
+                .alarm("cpu-001", "AWS/ElastiCache", "EngineCPUUtilization", Map.of("CacheClusterId", "sessions-001"))
+                // Either CPU metric will do for a node.
+                .alarm("cpu-002", "AWS/ElastiCache", "CPUUtilization", Map.of("CacheClusterId", "sessions-002"))
+                .alarm("memory", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage",
+                        Map.of("ReplicationGroupId", "sessions"));
+        account.groups.add(cacheGroup("sessions").build());
+
+        Finding f = account.harness().finding("sessions");
+
+        assertThat(f.status()).isEqualTo(Status.OK);
+        assertThat(f.resourceType()).isEqualTo("AWS::ElastiCache::ReplicationGroup");
+        assertThat(f.evidence()).containsEntry("Alarms", List.of("EngineCPUUtilization or CPUUtilization: cpu-001,"
+                + " cpu-002", "DatabaseMemoryUsagePercentage: memory"));
+    }
+
+    @Test
+    void anAlarmOnThePrimaryAloneLeavesTheOtherNodeUncovered() {
+        Account account = new Account()
+                .alarm("cpu-001", "AWS/ElastiCache", "EngineCPUUtilization", Map.of("CacheClusterId", "sessions-001"))
+                .alarm("memory", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage",
+                        Map.of("ReplicationGroupId", "sessions"));
+        account.groups.add(cacheGroup("sessions").build());
+
+        Finding f = account.harness().finding("sessions");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.evidence()).containsEntry("Missing",
+                List.of("EngineCPUUtilization or CPUUtilization (no alarm on node sessions-002)"));
+        List<String> commands = f.remediation().lines().filter(l -> l.startsWith("aws cloudwatch")).toList();
+        assertThat(commands).singleElement().asString().contains("--alarm-name sessions-002-EngineCPUUtilization")
+                .contains("Name=CacheClusterId,Value=sessions-002");
+    }
+
+    @Test
+    void aStandaloneRedisClusterIsJudgedAndMemcachedIsNot() {
+        Account account = new Account();
+        account.clusters.add(cacheCluster("jobs").build());
+        account.clusters.add(cacheCluster("fragments").engine("memcached").build());
+        account.clusters.add(cacheCluster("sessions-001").memberOf("sessions").build());
+
+        List<Finding> findings = account.harness().findings();
+
+        assertThat(findings).extracting(Finding::resourceId).containsExactly("jobs");
+        Finding jobs = findings.get(0);
+        assertThat(jobs.resourceType()).isEqualTo("AWS::ElastiCache::CacheCluster");
+        assertThat(jobs.evidence()).containsEntry("Missing", List.of("EngineCPUUtilization or CPUUtilization",
+                "DatabaseMemoryUsagePercentage"));
+        assertThat(jobs.remediation().lines().filter(l -> l.startsWith("aws cloudwatch"))).hasSize(2);
+    }
+
+    @Test
+    void anApplicationLoadBalancerNeedsA5xxAndALatencyAlarmAndNetworkOnesAreNotJudged() {
+        LoadBalancer web = loadBalancer("web", "application", "internet-facing");
+        Account account = new Account()
+                .alarm("web-target-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",
+                        Map.of("LoadBalancer", "app/web/50dc6c495c0c9188", "TargetGroup", "targetgroup/web/1"));
+        account.loadBalancers.add(web);
+        account.loadBalancers.add(loadBalancer("tcp", "network", "internet-facing"));
+
+        List<Finding> findings = account.harness().findings();
+
+        assertThat(findings).extracting(Finding::resourceId).containsExactly("web");
+        Finding f = findings.get(0);
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.resourceType()).isEqualTo("AWS::ElasticLoadBalancingV2::LoadBalancer");
+        assertThat(f.evidence()).containsEntry("Missing", List.of("TargetResponseTime"));
+        assertThat(f.remediation()).contains("--metric-name TargetResponseTime --dimensions"
+                + " Name=LoadBalancer,Value=app/web/50dc6c495c0c9188 --extended-statistic p95");
+    }
+
+    @Test
+    void fiveXxAlarmsTreatMissingDataAsGood() {
+        Account account = new Account();
+        account.loadBalancers.add(loadBalancer("web", "application", "internet-facing"));
+
+        Finding f = account.harness().finding("web");
+
+        assertThat(f.message()).isEqualTo("No alarm on HTTPCode_ELB_5XX_Count or HTTPCode_Target_5XX_Count, nor on"
+                + " TargetResponseTime: a problem there would reach customers before anyone is told.");
+        assertThat(f.remediation().lines().filter(l -> l.contains("HTTPCode_ELB_5XX_Count")).findFirst().orElseThrow())
+                .contains("--statistic Sum").contains("--treat-missing-data notBreaching");
+    }
+
+    @Test
+    void theConfigNarrowsTheResourcesByNameGlobs() {
+        Account account = new Account();
+        account.instances.add(db("prod-orders").build());
+        account.instances.add(db("prod-orders-replica-test").build());
+        account.instances.add(db("staging-orders").build());
+        account.services.add(ecsService("prod", "api").build());
+        account.services.add(ecsService("staging", "api").build());
+
+        List<Finding> findings = account.harness().alarmCoverage(new AlarmCoverageSettings(
+                List.of("prod-*", "prod/*"), List.of("*-test"), Map.of())).findings();
+
+        assertThat(findings).extracting(Finding::resourceId).containsExactlyInAnyOrder("prod-orders", "prod/api");
+    }
+
+    @Test
+    void theConfigChangesTheRequirementsOfAKindOrTurnsItOff() {
+        Account account = new Account().alarm("cpu", "AWS/RDS", "CPUUtilization", rds("orders"));
+        account.instances.add(db("orders").build());
+        account.loadBalancers.add(loadBalancer("web", "application", "internet-facing"));
+
+        List<Finding> findings = account.harness().alarmCoverage(new AlarmCoverageSettings(List.of(), List.of(), Map.of(
+                AlarmCoverageSettings.RDS_INSTANCE, List.of(List.of("CPUUtilization"), List.of("DatabaseConnections")),
+                AlarmCoverageSettings.ALB, List.of()))).findings();
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.resourceId()).isEqualTo("orders");
+            assertThat(f.evidence()).containsEntry("Missing", List.of("DatabaseConnections"));
+            // No template for a metric the tool does not know: the threshold is left to the user.
+            assertThat(f.remediation()).contains("--metric-name DatabaseConnections").contains("--threshold THRESHOLD");
+        });
+    }
+}
