@@ -1,42 +1,35 @@
 package com.huntaze.audit.services.cloudwatch;
 
-import com.huntaze.audit.services.elbv2.Elbv2Datasets;
-import com.huntaze.audit.services.ecs.EcsDatasets;
-import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
-import com.huntaze.audit.services.rds.RdsDatasets;
 
 import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.huntaze.audit.services.cloudwatch.AlarmCoverageTarget.AlarmTemplate;
+import com.huntaze.audit.services.cloudwatch.AlarmCoverageTarget.Part;
+import com.huntaze.audit.services.cloudwatch.AlarmCoverageTarget.Resource;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
 import com.huntaze.audit.inventory.Dataset;
-import com.huntaze.audit.services.elasticache.CacheCluster;
-import com.huntaze.audit.services.elasticache.CacheReplicationGroup;
-import com.huntaze.audit.services.rds.DbInstance;
-import com.huntaze.audit.services.ecs.EcsService;
-import com.huntaze.audit.services.elbv2.LoadBalancer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * cloudwatch.alarm-coverage: every production resource of the kinds below has a metric alarm on each metric that
- * warns before an outage, matched by namespace, metric name and the resource's dimension (an alarm with more
- * dimensions, or a metric-math alarm reading the metric, counts too):
+ * cloudwatch.alarm-coverage: every production resource of the kinds the services contribute (see
+ * {@link AlarmCoverageTarget}) has a metric alarm on each metric that warns before an outage, matched by namespace,
+ * metric name and the resource's dimension (an alarm with more dimensions, or a metric-math alarm reading the metric,
+ * counts too). Today's kinds and their defaults, each declared by its service:
  * <ul>
- *   <li>ECS service (ClusterName + ServiceName): CPUUtilization, MemoryUtilization;</li>
- *   <li>RDS instance (DBInstanceIdentifier): CPUUtilization, FreeStorageSpace; an Aurora instance has no
- *       FreeStorageSpace (the cluster volume grows by itself), so it needs FreeLocalStorage instead;</li>
- *   <li>ElastiCache Redis OSS/Valkey replication group or standalone cluster: EngineCPUUtilization or
+ *   <li>{@code ecsService} (ECS, ClusterName + ServiceName): CPUUtilization, MemoryUtilization;</li>
+ *   <li>{@code rdsInstance} (RDS, DBInstanceIdentifier): CPUUtilization, FreeStorageSpace; {@code auroraInstance}: an
+ *       Aurora instance has no FreeStorageSpace (the cluster volume grows by itself), so it needs FreeLocalStorage;</li>
+ *   <li>{@code elasticache} (Redis OSS/Valkey replication group or standalone cluster): EngineCPUUtilization or
  *       CPUUtilization, and DatabaseMemoryUsagePercentage, on the group (ReplicationGroupId) or on every node
  *       (CacheClusterId): an alarm on the primary alone goes blind after a failover;</li>
- *   <li>application load balancer (LoadBalancer = app/NAME/ID): HTTPCode_ELB_5XX_Count or
+ *   <li>{@code alb} (application load balancer, LoadBalancer = app/NAME/ID): HTTPCode_ELB_5XX_Count or
  *       HTTPCode_Target_5XX_Count, and TargetResponseTime.</li>
  * </ul>
  * The config file's {@code alarmCoverage:} section narrows the resources (name globs) and changes the requirements
@@ -44,34 +37,35 @@ import java.util.stream.Collectors;
  */
 public final class CloudWatchAlarmCoverageCheck implements Check {
 
-    /** What each kind needs alarms on unless the config file says otherwise; alternatives in preference order. */
-    public static final Map<String, List<List<String>>> DEFAULT_REQUIRED = defaults();
+    private final List<AlarmCoverageTarget> targets;
 
-    private static Map<String, List<List<String>>> defaults() {
-        Map<String, List<List<String>>> required = new LinkedHashMap<>();
-        required.put(AlarmCoverageSettings.ECS_SERVICE, List.of(List.of("CPUUtilization"), List.of("MemoryUtilization")));
-        required.put(AlarmCoverageSettings.RDS_INSTANCE, List.of(List.of("CPUUtilization"), List.of("FreeStorageSpace")));
-        required.put(AlarmCoverageSettings.AURORA_INSTANCE,
-                List.of(List.of("CPUUtilization"), List.of("FreeLocalStorage")));
-        required.put(AlarmCoverageSettings.ELASTICACHE, List.of(List.of("EngineCPUUtilization", "CPUUtilization"),
-                List.of("DatabaseMemoryUsagePercentage")));
-        required.put(AlarmCoverageSettings.ALB, List.of(List.of("HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count"),
-                List.of("TargetResponseTime")));
-        return java.util.Collections.unmodifiableMap(required);
+    /** @param targets what the services contribute: the kinds of resources judged */
+    public CloudWatchAlarmCoverageCheck(List<AlarmCoverageTarget> targets) {
+        this.targets = List.copyOf(targets);
     }
 
-    /** A node whose alarms together with its siblings' cover the resource (a replication group's members). */
-    private record Part(String id, Map<String, String> dimensions) {
+    /** The kinds judged, as the config file's {@code alarmCoverage.required} names them. */
+    public Set<String> kinds() {
+        return targets.stream().map(AlarmCoverageTarget::kind).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /**
-     * One resource to judge.
-     *
-     * @param whole the dimensions an alarm on the resource as a whole carries
-     * @param parts the nodes that, each with its own alarm, also cover it; empty when there are none
-     */
-    private record Watched(String kind, String resourceType, String id, String arn, String namespace,
-                           Map<String, String> whole, List<Part> parts, int allocatedStorageGb) {
+    /** One resource to judge, with its kind. */
+    private record Watched(AlarmCoverageTarget target, Resource resource) {
+        String id() {
+            return resource.id();
+        }
+
+        String namespace() {
+            return target.namespace();
+        }
+
+        Map<String, String> whole() {
+            return resource.dimensions();
+        }
+
+        List<Part> parts() {
+            return resource.parts();
+        }
     }
 
     @Override
@@ -81,9 +75,10 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
 
     @Override
     public Set<Dataset<?>> requires() {
-        return Set.of(CloudWatchDatasets.ALARMS, EcsDatasets.SERVICES, RdsDatasets.DB_INSTANCES,
-                ElastiCacheDatasets.REPLICATION_GROUPS, ElastiCacheDatasets.CACHE_CLUSTERS,
-                Elbv2Datasets.LOAD_BALANCERS);
+        Set<Dataset<?>> all = new java.util.LinkedHashSet<>();
+        all.add(CloudWatchDatasets.ALARMS);
+        targets.forEach(t -> all.addAll(t.requires()));
+        return all;
     }
 
     @Override
@@ -91,12 +86,16 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
         List<MetricAlarm> alarms = ctx.get(CloudWatchDatasets.ALARMS).metricAlarms();
         AlarmCoverageSettings settings = ctx.alarmCoverage();
         List<Finding> findings = new ArrayList<>();
-        for (Watched w : watched(ctx)) {
-            List<List<String>> requirements = settings.requirements(w.kind()).orElse(DEFAULT_REQUIRED.get(w.kind()));
-            if (requirements.isEmpty() || !settings.judges(w.id())) {
+        for (AlarmCoverageTarget target : targets) {
+            List<List<String>> requirements = settings.requirements(target.kind()).orElse(target.defaultRequired());
+            if (requirements.isEmpty()) {
                 continue;
             }
-            findings.add(judge(ctx, w, requirements, alarms));
+            for (Resource resource : target.resources().apply(ctx)) {
+                if (settings.judges(resource.id())) {
+                    findings.add(judge(ctx, new Watched(target, resource), requirements, alarms));
+                }
+            }
         }
         return findings;
     }
@@ -143,14 +142,14 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                 "Missing", missing.isEmpty() ? null : missing));
         Finding finding;
         if (missing.isEmpty()) {
-            finding = ctx.ok(w.id(), w.arn(), "An alarm on each required metric: " + requirements.stream()
+            finding = ctx.ok(w.id(), w.resource().arn(), "An alarm on each required metric: " + requirements.stream()
                     .map(r -> String.join(" or ", r)).collect(Collectors.joining(", ")) + ".", evidence);
         } else {
-            finding = ctx.nok(w.id(), w.arn(), "No alarm on " + String.join(", nor on ", missing) + ": a problem there"
+            finding = ctx.nok(w.id(), w.resource().arn(), "No alarm on " + String.join(", nor on ", missing) + ": a problem there"
                             + " would reach customers before anyone is told.", evidence)
                     .withRemediation(ctx.metadata().remediation().strip() + "\n" + String.join("\n", commands));
         }
-        return finding.withResourceType(w.resourceType());
+        return finding.withResourceType(w.resource().resourceType());
     }
 
     /** The names of the alarms that watch one of {@code metrics} of {@code namespace} with {@code dimensions}. */
@@ -179,100 +178,15 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                 .collect(Collectors.joining(", "));
     }
 
-    // ---- what is watched ----
-
-    private static List<Watched> watched(CheckContext ctx) {
-        List<Watched> all = new ArrayList<>();
-        for (EcsService s : ctx.get(EcsDatasets.SERVICES)) {
-            if (!"ACTIVE".equals(s.status())) {
-                continue; // DRAINING or INACTIVE: being deleted
-            }
-            all.add(new Watched(AlarmCoverageSettings.ECS_SERVICE, "AWS::ECS::Service", s.qualifiedName(), s.arn(),
-                    "AWS/ECS", s.metricDimensions(), List.of(), 0));
-        }
-        for (DbInstance db : ctx.get(RdsDatasets.DB_INSTANCES)) {
-            boolean aurora = db.engine() != null && db.engine().startsWith("aurora");
-            all.add(new Watched(aurora ? AlarmCoverageSettings.AURORA_INSTANCE : AlarmCoverageSettings.RDS_INSTANCE,
-                    "AWS::RDS::DBInstance", db.id(), db.arn(), "AWS/RDS", Map.of("DBInstanceIdentifier", db.id()),
-                    List.of(), db.allocatedStorageGb()));
-        }
-        Set<String> members = new HashSet<>();
-        for (CacheReplicationGroup g : ctx.get(ElastiCacheDatasets.REPLICATION_GROUPS)) {
-            members.addAll(g.memberClusterIds());
-            all.add(new Watched(AlarmCoverageSettings.ELASTICACHE, "AWS::ElastiCache::ReplicationGroup", g.id(),
-                    g.arn(), "AWS/ElastiCache", Map.of("ReplicationGroupId", g.id()), g.memberClusterIds().stream()
-                    .map(node -> new Part(node, Map.of("CacheClusterId", node))).toList(), 0));
-        }
-        for (CacheCluster c : ctx.get(ElastiCacheDatasets.CACHE_CLUSTERS)) {
-            // Memcached has no DatabaseMemoryUsagePercentage nor EngineCPUUtilization: these requirements are
-            // Redis OSS/Valkey ones.
-            if (c.isGroupMember(members) || !isRedisOrValkey(c.engine())) {
-                continue;
-            }
-            all.add(new Watched(AlarmCoverageSettings.ELASTICACHE, "AWS::ElastiCache::CacheCluster", c.id(), c.arn(),
-                    "AWS/ElastiCache", Map.of("CacheClusterId", c.id()), List.of(), 0));
-        }
-        for (LoadBalancer lb : ctx.get(Elbv2Datasets.LOAD_BALANCERS)) {
-            if ("application".equals(lb.type())) {
-                all.add(new Watched(AlarmCoverageSettings.ALB, "AWS::ElasticLoadBalancingV2::LoadBalancer", lb.name(),
-                        lb.arn(), "AWS/ApplicationELB", Map.of("LoadBalancer", lb.metricDimension()), List.of(), 0));
-            }
-        }
-        return all;
-    }
-
-    private static boolean isRedisOrValkey(String engine) {
-        String name = engine == null ? "" : engine.toLowerCase(Locale.ROOT);
-        return name.equals("redis") || name.equals("valkey");
-    }
-
     // ---- the put-metric-alarm lines ----
 
-    /**
-     * How to alarm on a metric: statistic, period, evaluation periods, threshold and direction. Thresholds are
-     * starting points a team tunes: 80% CPU or memory for 15 minutes, 10% storage left, ten 5XX in 5 minutes, a p95
-     * response time of a second.
-     */
-    private record Template(String statistic, int period, int evaluationPeriods, String threshold, String comparison,
-                            boolean missingIsOk) {
-    }
-
-    private static final String ABOVE = "GreaterThanOrEqualToThreshold";
-    private static final String BELOW = "LessThanOrEqualToThreshold";
-    private static final long GIB = 1024L * 1024 * 1024;
-
-    private static final Map<String, Template> TEMPLATES = Map.ofEntries(
-            Map.entry("AWS/ECS CPUUtilization", new Template("--statistic Average", 300, 3, "80", ABOVE, false)),
-            Map.entry("AWS/ECS MemoryUtilization", new Template("--statistic Average", 300, 3, "80", ABOVE, false)),
-            Map.entry("AWS/RDS CPUUtilization", new Template("--statistic Average", 300, 3, "80", ABOVE, false)),
-            Map.entry("AWS/RDS FreeStorageSpace", new Template("--statistic Minimum", 300, 1, null, BELOW, false)),
-            Map.entry("AWS/RDS FreeLocalStorage", new Template("--statistic Minimum", 300, 1,
-                    Long.toString(5 * GIB), BELOW, false)),
-            Map.entry("AWS/RDS FreeableMemory", new Template("--statistic Minimum", 300, 3,
-                    Long.toString(256 * 1024 * 1024L), BELOW, false)),
-            Map.entry("AWS/ElastiCache EngineCPUUtilization", new Template("--statistic Average", 300, 3, "80", ABOVE,
-                    false)),
-            Map.entry("AWS/ElastiCache CPUUtilization", new Template("--statistic Average", 300, 3, "90", ABOVE, false)),
-            Map.entry("AWS/ElastiCache DatabaseMemoryUsagePercentage", new Template("--statistic Average", 300, 3, "80",
-                    ABOVE, false)),
-            // CloudWatch publishes no 5XX datapoint when there is none: missing data is the good case.
-            Map.entry("AWS/ApplicationELB HTTPCode_ELB_5XX_Count", new Template("--statistic Sum", 300, 1, "10", ABOVE,
-                    true)),
-            Map.entry("AWS/ApplicationELB HTTPCode_Target_5XX_Count", new Template("--statistic Sum", 300, 1, "10",
-                    ABOVE, true)),
-            Map.entry("AWS/ApplicationELB TargetResponseTime", new Template("--extended-statistic p95", 300, 3, "1",
-                    ABOVE, false)));
-
-    /** A metric the tool has no template for (named in the config file): the threshold is the user's to set. */
-    private static final Template ANY_METRIC = new Template("--statistic Average", 300, 3, "THRESHOLD", ABOVE, false);
+    /** A metric its kind has no template for (named in the config file): the threshold is the user's to set. */
+    private static final AlarmTemplate ANY_METRIC = AlarmTemplate.average(300, 3, "THRESHOLD", AlarmTemplate.ABOVE);
 
     private static String command(String region, Watched w, String alarmSubject, String metric,
                                   Map<String, String> dimensions) {
-        Template t = TEMPLATES.getOrDefault(w.namespace() + " " + metric, ANY_METRIC);
-        String threshold = t.threshold();
-        if (threshold == null) { // FreeStorageSpace: a tenth of the allocated storage, in bytes
-            threshold = Long.toString(w.allocatedStorageGb() > 0 ? w.allocatedStorageGb() * GIB / 10 : 10 * GIB);
-        }
+        AlarmTemplate t = w.target().templates().getOrDefault(metric, ANY_METRIC);
+        String threshold = w.resource().thresholds().getOrDefault(metric, t.threshold());
         return "aws cloudwatch put-metric-alarm --region " + region
                 + " --alarm-name " + alarmSubject.replace('/', '-') + "-" + metric
                 + " --namespace " + w.namespace() + " --metric-name " + metric
@@ -281,7 +195,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                 + " " + t.statistic() + " --period " + t.period() + " --evaluation-periods " + t.evaluationPeriods()
                 + " --threshold " + threshold + " --comparison-operator " + t.comparison()
                 + (t.missingIsOk() ? " --treat-missing-data notBreaching" : "")
-                + " --alarm-actions arn:aws:sns:" + region + ":" + account(w.arn()) + ":YOUR-ALERTS-TOPIC";
+                + " --alarm-actions arn:aws:sns:" + region + ":" + account(w.resource().arn()) + ":YOUR-ALERTS-TOPIC";
     }
 
     /** The account id from the resource's ARN, for the SNS topic's placeholder ARN. */

@@ -35,7 +35,8 @@ public final class EcsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(PriceItem.single(FARGATE_VCPU_HOUR, "Fargate (Linux, x86) per vCPU and hour"),
+        return List.of(EcsAlarmCoverage.SERVICES,
+                PriceItem.single(FARGATE_VCPU_HOUR, "Fargate (Linux, x86) per vCPU and hour"),
                 PriceItem.single(FARGATE_GB_HOUR, "Fargate (Linux, x86) per GB of memory and hour"));
     }
 }

@@ -32,6 +32,7 @@ public final class ElastiCacheAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(PriceItem.byType(NODE_HOUR, "per node and hour, by node type"));
+        return List.of(ElastiCacheAlarmCoverage.CACHES,
+                PriceItem.byType(NODE_HOUR, "per node and hour, by node type"));
     }
 }

@@ -50,7 +50,8 @@ public final class RdsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(PriceItem.byType(INSTANCE_HOUR, "per hour, single-AZ, by instance class; one item per engine"),
+        return List.of(RdsAlarmCoverage.INSTANCES, RdsAlarmCoverage.AURORA_INSTANCES,
+                PriceItem.byType(INSTANCE_HOUR, "per hour, single-AZ, by instance class; one item per engine"),
                 PriceItem.byType(STORAGE_GB_MONTH, "storage per GB-month, single-AZ, by storage type: gp2, gp3, io1, ..."));
     }
 }

@@ -1,5 +1,7 @@
 package com.huntaze.audit.services.cloudwatch;
 
+import com.huntaze.audit.services.ServiceCatalog;
+
 import com.huntaze.audit.services.elbv2.Elbv2Datasets;
 import com.huntaze.audit.services.ecs.EcsDatasets;
 import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
@@ -46,7 +48,7 @@ class CloudWatchAlarmCoverageCheckTest {
         }
 
         CheckHarness harness() {
-            return CheckHarness.of(new CloudWatchAlarmCoverageCheck())
+            return CheckHarness.of(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current().all(AlarmCoverageTarget.class)))
                     .with(EcsDatasets.SERVICES, services)
                     .with(RdsDatasets.DB_INSTANCES, instances)
                     .with(ElastiCacheDatasets.REPLICATION_GROUPS, groups)
