@@ -44,7 +44,8 @@ public record AlarmCoverageTarget(String kind, String namespace, Set<Dataset<?>>
                            List<Part> parts, Map<String, String> thresholds) {
 
         public Resource {
-            dimensions = Map.copyOf(dimensions);
+            // in the order given: the suggested put-metric-alarm lines name them so
+            dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
             parts = List.copyOf(parts);
             thresholds = Map.copyOf(thresholds);
         }
