@@ -49,7 +49,8 @@ class DemoReportContractTest {
         assertThat(report.get("stats").get("apiCalls").size()).as("the demo makes no AWS call").isZero();
         JsonNode errors = report.get("summary").get("collectionErrors");
         assertThat(errors).as("the demo's denied ecs:ListClusters is listed").isNotNull();
-        assertThat(fieldNames(errors.get(0))).containsExactly("service", "region", "operation", "error");
+        assertThat(fieldNames(errors.get(0))).containsExactly("service", "region", "operation", "error", "kind");
+        assertThat(errors.get(0).get("kind").asText()).isEqualTo("access-denied");
         assertThat(errors.get(0).get("operation").asText()).isEqualTo("ecs:ListClusters");
         assertThat(errors.get(0).get("region").asText()).isEqualTo("eu-west-1");
 
