@@ -142,6 +142,18 @@ public record AuditReport(
                 List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats);
     }
 
+    /** This report with the gate's decision on each finding (the same findings, in the same order). */
+    public AuditReport withGate(List<ReportedFinding> decided) {
+        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
+                List.copyOf(decided), resolved, suppressions, stats);
+    }
+
+    /** Whether the run fails (exit code 1): some finding has {@code failsGate}, as the gate decided it. */
+    @JsonIgnore
+    public boolean failsGate() {
+        return findings.stream().anyMatch(ReportedFinding::failsGate);
+    }
+
     @JsonIgnore
     public boolean hasNok() {
         return findings.stream().anyMatch(f -> f.finding().status() == Status.NOK);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class DemoReportContractTest {
 
     private static final List<String> STATUSES = List.of("OK", "TODO", "NOK");
-    private static final List<String> OPTIONAL_FINDING_FIELDS = List.of("suppressed", "reason", "by", "expires",
-            "suppressionExpired", "change");
+    private static final List<String> OPTIONAL_FINDING_FIELDS = List.of("gateReason", "suppressed", "reason", "by",
+            "expires", "suppressionExpired", "change");
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
@@ -59,13 +59,20 @@ class DemoReportContractTest {
         Map<String, Integer> counts = new HashMap<>();
         for (JsonNode f : findings) {
             List<String> names = fieldNames(f);
-            assertThat(names.subList(0, 10)).containsExactly("checkId", "status", "region", "resourceType",
-                    "resourceId", "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd");
-            // Then only the additive fields of an accepted risk or an expired suppression, in this order.
-            assertThat(names.subList(10, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
+            assertThat(names.subList(0, 11)).containsExactly("checkId", "status", "region", "resourceType",
+                    "resourceId", "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd",
+                    "failsGate");
+            assertThat(f.get("failsGate").isBoolean()).as("failsGate is on every finding, true or false").isTrue();
+            // Then only the additive fields of a finding that does not fail, an accepted risk or an expired
+            // suppression, in this order.
+            assertThat(names.subList(11, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
                     .isSortedAccordingTo(Comparator.comparingInt(OPTIONAL_FINDING_FIELDS::indexOf));
+            assertThat(f.has("gateReason")).as("a NOK or TODO that does not fail says why")
+                    .isEqualTo(!f.get("failsGate").asBoolean() && !f.get("status").asText().equals("OK"));
             if (f.has("suppressed")) {
-                assertThat(names.subList(10, names.size())).containsExactly("suppressed", "reason", "by", "expires");
+                assertThat(names.subList(11, names.size())).containsExactly("gateReason", "suppressed", "reason", "by",
+                        "expires");
+                assertThat(f.get("failsGate").asBoolean()).as("an accepted risk does not fail the run").isFalse();
             }
             assertThat(f.get("status").asText()).isIn(STATUSES);
             assertThat(f.get("evidence").isObject()).isTrue();
