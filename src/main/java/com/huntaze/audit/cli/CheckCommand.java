@@ -302,7 +302,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     // ---- CI gate, accepted risks, baseline and report files ----
 
-    /** Suppressions and baseline applied, every format written (all from the JSON tree), then the gate decides. */
+    /**
+     * Suppressions and baseline applied, then the gate decides once per finding ({@code failsGate}), every format
+     * is written from the JSON tree, and the exit code is what the findings' {@code failsGate} say.
+     */
     private static int finish(AuditReport audited, List<Suppression> suppressions, Baseline baseline, GatePolicy gate,
                               ReportOutput destination, Instant started, PrintWriter out, PrintWriter err) {
         Suppressions.Outcome suppressed = Suppressions.apply(suppressions, audited,
@@ -312,12 +315,13 @@ public final class CheckCommand implements Callable<Integer> {
             requireBaselineAccount(baseline, report.account());
             report = baseline.compare(report);
         }
+        report = gate.decide(report);
         destination.write(JsonReport.tree(report), out);
         if (!suppressed.stale().isEmpty()) {
             err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
             err.flush();
         }
-        return gate.fails(report) ? ExitCode.NOK : ExitCode.OK;
+        return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
     }
 
     private GatePolicy gatePolicy() {

@@ -1,5 +1,6 @@
 package com.huntaze.audit.cli;
 
+import com.huntaze.audit.gate.GatePolicy;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.report.ReportReader;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code huntaze-audit render REPORT.json}: an earlier run's JSON report in another format, without any AWS call.
- * The JSON is the source of truth: the Markdown rendered here is the one the run itself would have printed.
+ * The JSON is the source of truth: the Markdown rendered here is the one the run itself would have printed, and
+ * each finding's {@code failsGate} is the run's. A report written before {@code failsGate} existed is decided once
+ * with the default gate ({@code --fail-on nok}, any severity) before rendering.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Render an earlier JSON report (of check --format json) as Markdown, JSON or JUnit XML, "
@@ -46,6 +49,11 @@ public final class RenderCommand implements Callable<Integer> {
             tree = ReportReader.read(report);
         } catch (ReportReader.UnreadableReportException e) {
             throw new UsageException("render " + e.getMessage());
+        }
+        if (!GatePolicy.isDecided(tree)) {
+            // A report written before failsGate existed: decided once here, as the run's default gate would have
+            // (render takes no gate options), so that every format reads the same failsGate.
+            tree = GatePolicy.defaults().decide(tree);
         }
         destination.write(tree, spec.commandLine().getOut());
         return ExitCode.OK;

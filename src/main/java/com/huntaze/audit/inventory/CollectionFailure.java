@@ -1,6 +1,7 @@
 package com.huntaze.audit.inventory;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Locale;
 
 /**
  * Why a dataset could not be collected.
@@ -17,7 +18,15 @@ public record CollectionFailure(String action, Kind kind, String error, String d
         THROTTLED,
         UNREACHABLE,
         TIMEOUT,
-        ERROR
+        ERROR;
+
+        /**
+         * The kind as reports write it ({@code summary.collectionErrors[].kind}): its name in lower case with
+         * hyphens, e.g. {@code access-denied}. Derived from the name, so every kind has one and it never changes.
+         */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** The failure's reason in a few words, for messages. */

@@ -79,9 +79,15 @@ public record AuditReport(
         }
     }
 
-    /** One failed collection call: {@code operation} is the IAM action, {@code error} the reason. */
-    @JsonPropertyOrder({"service", "region", "operation", "error"})
-    public record CollectionError(String service, String region, String operation, String error) {
+    /**
+     * One failed collection call: {@code operation} is the IAM action, {@code error} the reason in words.
+     *
+     * @param kind what kind of failure, as {@link com.huntaze.audit.inventory.CollectionFailure.Kind#id()} writes
+     *             it ({@code access-denied}, {@code throttled}, ...): what a reader filters on, not {@code error}.
+     *             Additive: reports written before it have none.
+     */
+    @JsonPropertyOrder({"service", "region", "operation", "error", "kind"})
+    public record CollectionError(String service, String region, String operation, String error, String kind) {
     }
 
     /** @param apiCalls calls per {@code service:Operation}, sorted by name */
@@ -134,6 +140,18 @@ public record AuditReport(
                                     List<ResolvedFinding> resolvedFindings) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, info, summary, checks,
                 List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats);
+    }
+
+    /** This report with the gate's decision on each finding (the same findings, in the same order). */
+    public AuditReport withGate(List<ReportedFinding> decided) {
+        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
+                List.copyOf(decided), resolved, suppressions, stats);
+    }
+
+    /** Whether the run fails (exit code 1): some finding has {@code failsGate}, as the gate decided it. */
+    @JsonIgnore
+    public boolean failsGate() {
+        return findings.stream().anyMatch(ReportedFinding::failsGate);
     }
 
     @JsonIgnore

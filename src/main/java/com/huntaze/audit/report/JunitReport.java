@@ -9,11 +9,13 @@ import java.util.Map;
 
 /**
  * Renders the report as JUnit XML (the Ant/Surefire format that Jenkins, GitLab and the GitHub test reporters
- * read): one {@code testsuite} per domain, one {@code testcase} per finding. A NOK is a {@code failure} (message and
- * remediation), a TODO is {@code skipped} (why), an OK passes. An accepted risk (a suppressed finding) is
- * {@code skipped} too, naming its reason and expiry: it does not fail the run, so it must not turn the test
- * report red. The class name is the check id and the test name {@code region/resource}, so reporters group the
- * findings of a check together and a resource keeps its test name from one night to the next.
+ * read): one {@code testsuite} per domain, one {@code testcase} per finding. The test report is red exactly when the
+ * run fails: a finding whose {@code failsGate} is true is a {@code failure} (message and remediation); any other NOK
+ * or TODO is {@code skipped}, its message the finding's {@code gateReason} (an accepted risk with its reason and
+ * expiry, or the {@code --fail-on}, {@code --min-severity} or {@code --fail-on-new} that spares it); an OK passes.
+ * This class decides nothing: it reads {@code failsGate}. The class name is the check id and the test name
+ * {@code region/resource}, so reporters group the findings of a check together and a resource keeps its test name
+ * from one night to the next.
  */
 public final class JunitReport {
     private JunitReport() {
@@ -95,27 +97,24 @@ public final class JunitReport {
             String resource = text(f.get("resourceId")).isEmpty() ? "(account)" : text(f.get("resourceId"));
             cases.append("    <testcase classname=\"").append(attr(text(f.get("checkId"))))
                     .append("\" name=\"").append(attr(f.get("region") + "/" + resource)).append("\" time=\"0\"");
-            if ("OK".equals(status)) {
+            boolean failsGate = Boolean.TRUE.equals(f.get("failsGate"));
+            if (!failsGate && "OK".equals(status)) {
                 cases.append("/>\n");
                 return;
             }
             cases.append(">\n");
             String message = text(f.get("message"));
             String severity = text(check.get("severity"));
-            if (Boolean.TRUE.equals(f.get("suppressed"))) {
-                skipped++;
-                String accepted = "Accepted risk until " + f.get("expires")
-                        + (f.get("by") != null ? " (accepted by " + f.get("by") + ")" : "") + ": " + f.get("reason");
-                cases.append("      <skipped message=\"").append(attr(accepted)).append("\">")
-                        .append(body(status + " [" + severity + "]: " + message, f)).append("</skipped>\n");
-            } else if ("NOK".equals(status)) {
+            if (failsGate) {
                 failures++;
-                cases.append("      <failure type=\"NOK\" message=\"").append(attr("[" + severity + "] " + message))
-                        .append("\">").append(body(message, f)).append("</failure>\n");
+                cases.append("      <failure type=\"").append(attr(status)).append("\" message=\"")
+                        .append(attr("[" + severity + "] " + message)).append("\">").append(body(message, f))
+                        .append("</failure>\n");
             } else {
                 skipped++;
-                cases.append("      <skipped message=\"").append(attr("TODO: " + message)).append("\">")
-                        .append(body(message, f)).append("</skipped>\n");
+                String why = f.get("gateReason") != null ? text(f.get("gateReason")) : "Does not fail the run";
+                cases.append("      <skipped message=\"").append(attr(why)).append("\">")
+                        .append(body(status + " [" + severity + "]: " + message, f)).append("</skipped>\n");
             }
             cases.append("    </testcase>\n");
         }

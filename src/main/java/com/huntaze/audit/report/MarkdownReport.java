@@ -1,6 +1,7 @@
 package com.huntaze.audit.report;
 
 import com.huntaze.audit.engine.Domain;
+import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.util.Background;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -163,10 +164,10 @@ public final class MarkdownReport {
                 (List<Map<String, Object>>) summary.getOrDefault("collectionErrors", List.of());
         // Denied actions in one place, so that an admin can fix the role in one go.
         List<String> missingPermissions = collectionErrors.stream()
-                .filter(e -> String.valueOf(e.get("error")).startsWith("access denied"))
+                .filter(MarkdownReport::accessDenied)
                 .map(e -> (String) e.get("operation")).distinct().sorted().toList();
         List<String> otherErrors = collectionErrors.stream()
-                .filter(e -> !String.valueOf(e.get("error")).startsWith("access denied"))
+                .filter(e -> !accessDenied(e))
                 .map(e -> "`" + e.get("operation") + "` in " + e.get("region") + ": " + e.get("error"))
                 .toList();
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
@@ -190,6 +191,18 @@ public final class MarkdownReport {
         view.put("accepted", ((Number) summary.getOrDefault("suppressed", 0)).intValue());
         CiSections.addTo(view, report, findings);
         return view;
+    }
+
+    /**
+     * A collection error of a denied action: by its {@code kind}; a report written before collection errors had a
+     * kind is read by the reason's words, as it was then.
+     */
+    private static boolean accessDenied(Map<String, Object> error) {
+        Object kind = error.get("kind");
+        if (kind != null) {
+            return CollectionFailure.Kind.ACCESS_DENIED.id().equals(kind);
+        }
+        return String.valueOf(error.get("error")).startsWith("access denied");
     }
 
     static Map<String, Object> row(String status, String check, String resource, String region,

@@ -49,7 +49,8 @@ public final class ReportBuilder {
             region.failures().forEach((dataset, failure) -> {
                 if (datasets.contains(dataset)) {
                     errors.add(new AuditReport.CollectionError(failure.action().substring(0,
-                            failure.action().indexOf(':')), region.region(), failure.action(), failure.reason()));
+                            failure.action().indexOf(':')), region.region(), failure.action(), failure.reason(),
+                            failure.kind().id()));
                 }
             });
         }

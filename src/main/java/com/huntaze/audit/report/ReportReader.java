@@ -73,6 +73,10 @@ public final class ReportReader {
                 throw new UnreadableReportException(source + ": a finding lacks checkId, status (OK, TODO or NOK),"
                         + " region or resourceId: " + firstLine(String.valueOf(finding)));
             }
+            if (f.containsKey("failsGate") && !(f.get("failsGate") instanceof Boolean)) {
+                throw new UnreadableReportException(source + ": a finding's failsGate is not true or false: "
+                        + firstLine(String.valueOf(finding)));
+            }
         }
         return tree;
     }

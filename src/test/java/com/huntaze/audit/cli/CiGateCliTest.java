@@ -67,6 +67,12 @@ class CiGateCliTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(expected);
         assertThat(run.err()).isEmpty();
+        // The exit code is what the findings' failsGate say, and every finding has it.
+        List<Boolean> failsGate = new ArrayList<>();
+        run.json().get("findings").forEach(f -> failsGate.add(f.get("failsGate").isBoolean()
+                ? f.get("failsGate").booleanValue() : null));
+        assertThat(failsGate).doesNotContainNull();
+        assertThat(failsGate.contains(true)).isEqualTo(expected == ExitCode.NOK);
         // Whatever the gate, the report has every finding.
         assertThat(run.json().get("findings").size()).isEqualTo(demo("--format", "json", "--checks",
                 options.contains("manual.*") ? "manual.*" : "*").json().get("findings").size());

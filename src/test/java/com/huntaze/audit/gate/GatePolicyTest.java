@@ -4,16 +4,20 @@ import static com.huntaze.audit.testing.Reports.check;
 import static com.huntaze.audit.testing.Reports.finding;
 import static com.huntaze.audit.testing.Reports.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.huntaze.audit.engine.Domain;
 import com.huntaze.audit.engine.Severity;
 import com.huntaze.audit.engine.Status;
 import com.huntaze.audit.gate.GatePolicy.FailOn;
 import com.huntaze.audit.report.AuditReport;
+import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportedFinding;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +46,8 @@ class GatePolicyTest {
                     finding("d.critical", Status.NOK, "global", "root")), TODAY).report();
 
     private static List<String> failing(FailOn failOn, Severity minSeverity, boolean onlyNew, AuditReport report) {
-        return new GatePolicy(failOn, minSeverity, onlyNew).failing(report).stream()
-                .map(f -> f.finding().checkId()).toList();
+        return new GatePolicy(failOn, minSeverity, onlyNew).decide(report).findings().stream()
+                .filter(ReportedFinding::failsGate).map(f -> f.finding().checkId()).toList();
     }
 
     static Stream<Arguments> policies() {
@@ -67,7 +71,7 @@ class GatePolicyTest {
     void theFindingsAtOrAboveTheStatusAndSeverityFailTheRunButNeverAnAcceptedRisk(FailOn failOn, Severity min,
                                                                                  List<String> expected) {
         assertThat(failing(failOn, min, false, REPORT)).containsExactlyElementsOf(expected);
-        assertThat(new GatePolicy(failOn, min, false).fails(REPORT)).isEqualTo(!expected.isEmpty());
+        assertThat(new GatePolicy(failOn, min, false).decide(REPORT).failsGate()).isEqualTo(!expected.isEmpty());
     }
 
     @Test
@@ -90,5 +94,61 @@ class GatePolicyTest {
         assertThat(failing(FailOn.nok, Severity.MEDIUM, true, compared)).isEmpty();
         assertThat(failing(FailOn.todo, Severity.LOW, true, compared)).containsExactly("a.low", "b.medium");
         assertThat(failing(FailOn.nok, Severity.LOW, false, compared)).containsExactly("a.low", "c.high");
+    }
+
+    private static Map<String, String> reasons(GatePolicy policy, AuditReport report) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (ReportedFinding f : policy.decide(report).findings()) {
+            reasons.put(f.finding().checkId() + " " + f.finding().resourceId(),
+                    f.failsGate() ? "FAILS" : String.valueOf(f.gateReason()));
+        }
+        return reasons;
+    }
+
+    @Test
+    void aFindingThatDoesNotFailSaysWhy() {
+        assertThat(reasons(new GatePolicy(FailOn.nok, Severity.MEDIUM, false), REPORT)).containsExactly(
+                entry("a.low bucket", "Does not fail the run: its check's severity low is below --min-severity medium"),
+                entry("b.medium key", "Does not fail the run: a TODO, and --fail-on nok fails only on NOK"),
+                entry("c.high db", "FAILS"),
+                entry("d.critical admin", "null"),
+                entry("d.critical root", "Accepted risk until 2026-11-22 (accepted by ciso): break-glass key in the safe"));
+        assertThat(reasons(new GatePolicy(FailOn.never, Severity.LOW, false), REPORT))
+                .containsEntry("c.high db", "Does not fail the run: --fail-on never")
+                .containsEntry("d.critical root", "Accepted risk until 2026-11-22 (accepted by ciso): break-glass key"
+                        + " in the safe");
+        assertThat(reasons(new GatePolicy(FailOn.nok, Severity.HIGH, false), REPORT)).containsEntry("b.medium key",
+                "Does not fail the run: a TODO, and --fail-on nok fails only on NOK; its check's severity medium is"
+                        + " below --min-severity high");
+    }
+
+    @Test
+    void aNotNewFindingSaysSoUnderFailOnNew() {
+        List<ReportedFinding> marked = new ArrayList<>();
+        for (ReportedFinding f : REPORT.findings()) {
+            marked.add(f.withChange(ReportedFinding.UNCHANGED));
+        }
+        AuditReport compared = REPORT.withBaseline(new AuditReport.BaselineInfo("2026-11-21T09:00:00Z"), marked,
+                List.of());
+
+        assertThat(reasons(new GatePolicy(FailOn.todo, Severity.LOW, true), compared))
+                .containsEntry("c.high db", "Does not fail the run: not new since the baseline (--fail-on-new)");
+    }
+
+    /** An older report's tree (render) is decided by the same code, to the same fields in the same place. */
+    @ParameterizedTest(name = "--fail-on {0} --min-severity {1}")
+    @MethodSource("policies")
+    void aReportTreeWithoutFailsGateIsDecidedExactlyLikeTheReport(FailOn failOn, Severity min, List<String> ignored) {
+        GatePolicy policy = new GatePolicy(failOn, min, false);
+        Map<String, Object> older = JsonReport.tree(REPORT);
+        for (Object f : (List<?>) older.get("findings")) {
+            ((Map<?, ?>) f).remove("failsGate");
+        }
+        assertThat(GatePolicy.isDecided(older)).isFalse();
+
+        Map<String, Object> decided = policy.decide(older);
+
+        assertThat(GatePolicy.isDecided(decided)).isTrue();
+        assertThat(JsonReport.render(decided)).isEqualTo(JsonReport.render(policy.decide(REPORT)));
     }
 }

@@ -131,6 +131,17 @@ class NightlyCiScenarioIT {
         JunitSchema.validate(xml);
         assertThat(xml).containsOnlyOnce("<failure ").contains("name=\"us-east-1/reports-db\"")
                 .contains("Accepted risk until " + expires);
+        // The one failure is the one finding the run's gate failed on: the Tests tab is red exactly when the job is.
+        List<String> failing = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("failsGate").asBoolean()) {
+                failing.add(f.get("checkId").asText() + " " + f.get("resourceId").asText());
+            }
+        });
+        assertThat(failing).containsExactly("rds.storage-encrypted reports-db");
+        assertThat(xml.substring(xml.indexOf("<failure "))).startsWith("<failure type=\"NOK\" message=\"[high] ");
+        assertThat(xml.substring(xml.lastIndexOf("<testcase ", xml.indexOf("<failure ")))).startsWith(
+                "<testcase classname=\"rds.storage-encrypted\" name=\"us-east-1/reports-db\"");
 
         // "Only that one": accepting reports-db too turns both gates green.
         CliRun newAccepted = nightly(moto, "--config", config.toString(), "--baseline", baseline.toString(),

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class DemoReportContractTest {
 
     private static final List<String> STATUSES = List.of("OK", "TODO", "NOK");
-    private static final List<String> OPTIONAL_FINDING_FIELDS = List.of("suppressed", "reason", "by", "expires",
-            "suppressionExpired", "change");
+    private static final List<String> OPTIONAL_FINDING_FIELDS = List.of("gateReason", "suppressed", "reason", "by",
+            "expires", "suppressionExpired", "change");
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
@@ -49,7 +49,8 @@ class DemoReportContractTest {
         assertThat(report.get("stats").get("apiCalls").size()).as("the demo makes no AWS call").isZero();
         JsonNode errors = report.get("summary").get("collectionErrors");
         assertThat(errors).as("the demo's denied ecs:ListClusters is listed").isNotNull();
-        assertThat(fieldNames(errors.get(0))).containsExactly("service", "region", "operation", "error");
+        assertThat(fieldNames(errors.get(0))).containsExactly("service", "region", "operation", "error", "kind");
+        assertThat(errors.get(0).get("kind").asText()).isEqualTo("access-denied");
         assertThat(errors.get(0).get("operation").asText()).isEqualTo("ecs:ListClusters");
         assertThat(errors.get(0).get("region").asText()).isEqualTo("eu-west-1");
 
@@ -58,13 +59,20 @@ class DemoReportContractTest {
         Map<String, Integer> counts = new HashMap<>();
         for (JsonNode f : findings) {
             List<String> names = fieldNames(f);
-            assertThat(names.subList(0, 10)).containsExactly("checkId", "status", "region", "resourceType",
-                    "resourceId", "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd");
-            // Then only the additive fields of an accepted risk or an expired suppression, in this order.
-            assertThat(names.subList(10, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
+            assertThat(names.subList(0, 11)).containsExactly("checkId", "status", "region", "resourceType",
+                    "resourceId", "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd",
+                    "failsGate");
+            assertThat(f.get("failsGate").isBoolean()).as("failsGate is on every finding, true or false").isTrue();
+            // Then only the additive fields of a finding that does not fail, an accepted risk or an expired
+            // suppression, in this order.
+            assertThat(names.subList(11, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
                     .isSortedAccordingTo(Comparator.comparingInt(OPTIONAL_FINDING_FIELDS::indexOf));
+            assertThat(f.has("gateReason")).as("a NOK or TODO that does not fail says why")
+                    .isEqualTo(!f.get("failsGate").asBoolean() && !f.get("status").asText().equals("OK"));
             if (f.has("suppressed")) {
-                assertThat(names.subList(10, names.size())).containsExactly("suppressed", "reason", "by", "expires");
+                assertThat(names.subList(11, names.size())).containsExactly("gateReason", "suppressed", "reason", "by",
+                        "expires");
+                assertThat(f.get("failsGate").asBoolean()).as("an accepted risk does not fail the run").isFalse();
             }
             assertThat(f.get("status").asText()).isIn(STATUSES);
             assertThat(f.get("evidence").isObject()).isTrue();

@@ -89,6 +89,45 @@ class RenderRoundTripTest {
     }
 
     @Test
+    void aReportWrittenBeforeFailsGateIsDecidedOnceWithTheDefaultGateAndRendersLikeADefaultRun() throws IOException {
+        Written written = run(Files.createDirectory(dir.resolve("default")));
+        String json = Files.readString(written.json());
+        String older = json.replaceAll(",\\s*\"failsGate\" : (true|false)", "")
+                .replaceAll(",\\s*\"gateReason\" : \"(\\\\.|[^\"])*\"", "");
+        assertThat(older).doesNotContain("failsGate").doesNotContain("gateReason");
+        Path file = Files.writeString(dir.resolve("older.json"), older);
+
+        // The default gate's failsGate, in the place a fresh report has it: the run's own JSON, byte for byte.
+        assertThat(CliRun.of("render", file.toString(), "--format", "json").out()).isEqualTo(json);
+        assertThat(CliRun.of("render", file.toString(), "--format", "junit").out())
+                .isEqualTo(Files.readString(written.xml()));
+        assertThat(CliRun.of("render", file.toString()).out()).isEqualTo(Files.readString(written.md()));
+    }
+
+    @Test
+    void renderKeepsTheRunsOwnFailsGateRatherThanTheDefaultGate() throws IOException {
+        Written written = run(Files.createDirectory(dir.resolve("todo")), "--fail-on", "todo", "--min-severity",
+                "high");
+
+        assertRendersLikeTheRun(written);
+        assertThat(Files.readString(written.xml())).contains("<failure type=\"TODO\"")
+                .contains("is below --min-severity high");
+    }
+
+    @Test
+    void aFailsGateThatIsNotTrueOrFalseIsAUsageError() throws IOException {
+        Written written = run(Files.createDirectory(dir.resolve("bad")));
+        Path file = Files.writeString(dir.resolve("bad.json"), Files.readString(written.json())
+                .replaceFirst("\"failsGate\" : (true|false)", "\"failsGate\" : \"yes\""));
+
+        CliRun run = CliRun.of("render", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("huntaze-audit: render " + file + ": a finding's failsGate is not true or"
+                + " false").hasLineCount(1);
+    }
+
+    @Test
     void renderWritesToAFileAtomically() throws IOException {
         Written written = run(Files.createDirectory(dir.resolve("run")));
         Path target = dir.resolve("summary.md");
