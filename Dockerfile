@@ -8,9 +8,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
-COPY checks checks
 COPY templates templates
-COPY iam iam
 RUN mvn -B -q -DskipTests package
 
 # Run: the JRE only, as a non-root user.
