@@ -297,7 +297,7 @@ def write_json(path, value):
 # One row per API the audit calls: how many calls an account of this shape needs at the least (list APIs: pages at
 # the API's maximum page size, never fewer than one; batch describes: full batches; per-resource APIs: one per
 # resource), and how deep it sits in its chain of dependent calls. It mirrors the collectors under
-# src/main/java/com/huntaze/audit/aws/ (page sizes are the APIs' documented maximums, not read from the code).
+# src/main/java/com/huntaze/audit/services/*/ (page sizes are the APIs' documented maximums, not read from the code).
 
 def pages(n, size):
     return max(1, math.ceil(n / size))
