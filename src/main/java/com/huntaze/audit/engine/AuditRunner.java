@@ -52,6 +52,13 @@ public final class AuditRunner {
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
         CheckContext context = new CheckContext(registered.metadata(), region, inputs);
+        // Never judge what was not read: a check whose input failed is TODO, whether or not it would have read it.
+        java.util.Optional<CollectionFailure> failed = registered.check().requires().stream()
+                .sorted(Comparator.comparing(com.huntaze.audit.inventory.Dataset::id))
+                .map(region::failure).flatMap(java.util.Optional::stream).findFirst();
+        if (failed.isPresent()) {
+            return List.of(collectionTodo(context, failed.get()));
+        }
         try {
             return registered.check().evaluate(context);
         } catch (CollectionFailedException e) {
