@@ -7,6 +7,7 @@ import com.huntaze.audit.aws.InventoryCollector;
 import com.huntaze.audit.checks.elasticache.ElastiCacheBackupRetentionCheck;
 import com.huntaze.audit.checks.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.aws.MetricRequest;
+import com.huntaze.audit.aws.UnexpectedAnswerException;
 import com.huntaze.audit.checks.Idle;
 import com.huntaze.audit.checks.elbv2.Elbv2IdleLoadBalancerCheck;
 import com.huntaze.audit.checks.secretsmanager.SecretsManagerUnusedSecretCheck;
@@ -42,6 +43,7 @@ import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.util.Background;
+import com.huntaze.audit.util.Masking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -522,10 +524,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. */
+    /**
+     * The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. An answer
+     * that is not STS's (an HTML page, no GetCallerIdentityResponse, an account id that is not 12 digits) stops the
+     * run: nothing read after it could be trusted to come from that account.
+     */
     private static String account(AwsSession aws, String region, URI endpoint) {
+        String where = endpoint != null ? endpoint.toString() : "STS in " + region;
+        String account;
         try {
-            return AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
+            account = AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
         } catch (AwsCallException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SdkClientException && String.valueOf(cause.getMessage()).contains("credentials")) {
@@ -533,14 +541,26 @@ public final class CheckCommand implements Callable<Integer> {
                         + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", cause);
             }
             CollectionFailure failure = e.failure();
-            String where = endpoint != null ? endpoint.toString() : "STS in " + region;
             String detail = failure.detail() != null ? ": " + failure.detail() : "";
             throw new CannotRunException(switch (failure.kind()) {
                 case UNREACHABLE, TIMEOUT -> "cannot reach AWS (" + where + "): " + failure.error() + detail;
                 case ACCESS_DENIED -> "AWS rejected the credentials (" + failure.error() + ")" + detail;
-                default -> "sts:GetCallerIdentity " + failure.reason() + detail;
+                case UNEXPECTED_ANSWER -> notAws(failure.error(), UnexpectedAnswerException.in(cause)
+                        .map(UnexpectedAnswerException::endpoint).orElse(where));
+                case THROTTLED, ERROR -> "sts:GetCallerIdentity " + failure.reason() + detail;
             }, cause);
         }
+        if (account == null || !account.matches("[0-9]{12}")) {
+            String shown = account == null ? null : Masking.maskText(account.length() > 40
+                    ? account.substring(0, 40) + "…" : account);
+            throw new CannotRunException(notAws(shown == null ? "no account id"
+                    : "account id '" + shown + "' is not 12 digits", where), null);
+        }
+        return account;
+    }
+
+    private static String notAws(String what, String from) {
+        return "cannot run: STS answered something that is not AWS (unexpected answer: " + what + ") from " + from;
     }
 
     /** When every dataset failed because AWS could not be reached, there is no audit to report. */
