@@ -76,7 +76,9 @@ import software.amazon.awssdk.regions.Region;
         description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
         footer = {"", "Exit codes:", "  0  no finding fails the gate",
                 "  1  a finding fails the gate (default: a NOK that is not an accepted risk; see --fail-on)",
-                "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
+                "  2  usage or configuration error",
+                "  3  the audit could not run (no credentials, nothing reachable, not AWS)",
+                "  4  internal error: a bug in huntaze-audit (run with --debug, report it)"})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Calls in flight at once by default: chosen with bench/run (see the README's Performance section). */
