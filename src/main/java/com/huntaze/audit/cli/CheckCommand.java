@@ -12,6 +12,7 @@ import com.huntaze.audit.services.Idle;
 import com.huntaze.audit.services.elbv2.Elbv2IdleLoadBalancerCheck;
 import com.huntaze.audit.services.secretsmanager.SecretsManagerUnusedSecretCheck;
 import com.huntaze.audit.services.rds.RdsBackupRetentionCheck;
+import com.huntaze.audit.collection.UnexpectedAnswerException;
 import com.huntaze.audit.config.AuditConfig;
 import com.huntaze.audit.config.ConfigException;
 import com.huntaze.audit.config.ConfigLoader;
@@ -43,6 +44,7 @@ import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.util.Background;
+import com.huntaze.audit.util.Masking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -75,7 +77,9 @@ import software.amazon.awssdk.regions.Region;
         description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
         footer = {"", "Exit codes:", "  0  no finding fails the gate",
                 "  1  a finding fails the gate (default: a NOK that is not an accepted risk; see --fail-on)",
-                "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
+                "  2  usage or configuration error",
+                "  3  the audit could not run (no credentials, nothing reachable, not AWS)",
+                "  4  internal error: a bug in huntaze-audit (run with --debug, report it)"})
 public final class CheckCommand implements Callable<Integer> {
 
     /** Calls in flight at once by default: chosen with bench/run (see the README's Performance section). */
@@ -522,10 +526,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. */
+    /**
+     * The account id from STS GetCallerIdentity: the first call, and the one that proves we can run at all. An answer
+     * that is not STS's (an HTML page, no GetCallerIdentityResponse, an account id that is not 12 digits) stops the
+     * run: nothing read after it could be trusted to come from that account.
+     */
     private static String account(AwsSession aws, String region, URI endpoint) {
+        String where = endpoint != null ? endpoint.toString() : "STS in " + region;
+        String account;
         try {
-            return AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
+            account = AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
         } catch (AwsCallException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SdkClientException && String.valueOf(cause.getMessage()).contains("credentials")) {
@@ -533,14 +543,26 @@ public final class CheckCommand implements Callable<Integer> {
                         + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", cause);
             }
             CollectionFailure failure = e.failure();
-            String where = endpoint != null ? endpoint.toString() : "STS in " + region;
             String detail = failure.detail() != null ? ": " + failure.detail() : "";
             throw new CannotRunException(switch (failure.kind()) {
                 case UNREACHABLE, TIMEOUT -> "cannot reach AWS (" + where + "): " + failure.error() + detail;
                 case ACCESS_DENIED -> "AWS rejected the credentials (" + failure.error() + ")" + detail;
-                default -> "sts:GetCallerIdentity " + failure.reason() + detail;
+                case UNEXPECTED_ANSWER -> notAws(failure.error(), UnexpectedAnswerException.in(cause)
+                        .map(UnexpectedAnswerException::endpoint).orElse(where));
+                case THROTTLED, ERROR -> "sts:GetCallerIdentity " + failure.reason() + detail;
             }, cause);
         }
+        if (account == null || !account.matches("[0-9]{12}")) {
+            String shown = account == null ? null : Masking.maskText(account.length() > 40
+                    ? account.substring(0, 40) + "…" : account);
+            throw new CannotRunException(notAws(shown == null ? "no account id"
+                    : "account id '" + shown + "' is not 12 digits", where), null);
+        }
+        return account;
+    }
+
+    private static String notAws(String what, String from) {
+        return "cannot run: STS answered something that is not AWS (unexpected answer: " + what + ") from " + from;
     }
 
     /** When every dataset failed because AWS could not be reached, there is no audit to report. */

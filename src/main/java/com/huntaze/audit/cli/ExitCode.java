@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int NOK = 1;
     /** Bad option, unknown region or profile, unreadable or unwritable file, broken config or catalog. */
     public static final int USAGE = 2;
-    /** The audit could not run at all: no credentials, nothing reachable. */
+    /** The audit could not run at all: no credentials, nothing reachable, an endpoint that is not AWS. */
     public static final int CANNOT_RUN = 3;
+    /** A bug in huntaze-audit: an exception nothing expected (see {@code HuntazeAudit#exitCodeOf}). */
+    public static final int INTERNAL_ERROR = 4;
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The top command. Exceptions become exit codes here, and only here. Its subcommands are registered in
+ * The top command. Exceptions become exit codes here, and only here ({@link #exitCodeOf}). Its subcommands are registered in
  * {@link #SUBCOMMANDS} rather than on the annotation, so that a run builds only the one it names (picocli reads
  * every option of every registered command by reflection: a third of {@code --version}'s start-up).
  */
@@ -19,7 +20,9 @@ import picocli.CommandLine.Command;
         description = "Read-only AWS launch-readiness audit.",
         footer = {"", "Exit codes:", "  0  no finding fails the gate",
                 "  1  a finding fails the gate (by default: a NOK that is not an accepted risk; see check --fail-on)",
-                "  2  usage or configuration error", "  3  the audit could not run (no credentials, nothing reachable)"})
+                "  2  usage or configuration error",
+                "  3  the audit could not run (no credentials, nothing reachable, not AWS)",
+                "  4  internal error: a bug in huntaze-audit (run with --debug, report it)"})
 public final class HuntazeAudit implements Runnable {
 
     /** Every subcommand, by name, in the order the usage help lists them. */
@@ -54,26 +57,27 @@ public final class HuntazeAudit implements Runnable {
             e.getCommandLine().getErr().flush();
             return ExitCode.USAGE;
         });
+        cli.setExitCodeExceptionMapper(HuntazeAudit::exitCodeOf);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter stderr = commandLine.getErr();
-            Object command = commandLine.getCommand();
-            boolean debug = command instanceof CheckCommand check && check.debug();
-            int code;
+            CommandLine.ParseResult parsed = commandLine.getParseResult();
+            boolean debug = parsed != null && parsed.hasMatchedOption("--debug");
+            int code = commandLine.getExitCodeExceptionMapper().getExitCode(e);
             String message;
-            if (e instanceof UsageException) {
-                code = ExitCode.USAGE;
-                message = e.getMessage();
-            } else if (e instanceof CannotRunException) {
-                code = ExitCode.CANNOT_RUN;
-                message = e.getMessage();
+            if (code == ExitCode.INTERNAL_ERROR) {
+                boolean canDebug = commandLine.getCommandSpec().findOption("--debug") != null;
+                message = "internal error (a bug in huntaze-audit): " + e + (debug ? "; report it with this output"
+                        : canDebug ? "; run again with --debug and report it with the output"
+                        : "; report it with the command line and this message");
             } else if (e instanceof CatalogException) {
-                code = ExitCode.USAGE;
                 message = "check catalog: " + e.getMessage();
+            } else if (e instanceof SdkException) {
+                message = "cannot run: " + e.getMessage();
             } else {
-                code = ExitCode.CANNOT_RUN;
-                message = "internal error: " + e + (debug ? "" : " (run with --debug for details)");
+                message = e.getMessage();
             }
-            stderr.println("huntaze-audit: " + Masking.maskText(message));
+            // One line, whatever the exception's message holds.
+            stderr.println("huntaze-audit: " + Masking.maskText(String.valueOf(message).replaceAll("\\s*\\R\\s*", " ")));
             if (debug) {
                 // Masked like everything else the tool prints: an AWS message can carry an access key id.
                 java.io.StringWriter trace = new java.io.StringWriter();
@@ -84,6 +88,22 @@ public final class HuntazeAudit implements Runnable {
             return code;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The one place an exception a command throws becomes an exit code; picocli asks it through
+     * {@link CommandLine#getExitCodeExceptionMapper()}. Anything not listed is a bug: {@link ExitCode#INTERNAL_ERROR}.
+     */
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof UsageException || e instanceof CatalogException) {
+            return ExitCode.USAGE;
+        }
+        // An SDK exception outside AwsCalls.call (say, a malformed ~/.aws/config read while building a client): the
+        // environment stops the run, as with the failures CheckCommand classifies itself.
+        if (e instanceof CannotRunException || e instanceof SdkException) {
+            return ExitCode.CANNOT_RUN;
+        }
+        return ExitCode.INTERNAL_ERROR;
     }
 
     /**

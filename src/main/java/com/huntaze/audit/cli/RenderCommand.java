@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "without touching AWS.",
         footer = {"", "Exit codes:", "  0  rendered",
                 "  2  usage error: not a huntaze-audit JSON report of a supported schemaVersion,",
-                "     or an unreadable or unwritable file"})
+                "     or an unreadable or unwritable file",
+                "  4  internal error: a bug in huntaze-audit (report it)"})
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec

@@ -36,6 +36,11 @@ public final class AwsCalls {
     }
 
     public static CollectionFailure classify(String action, Throwable e) {
+        var unexpected = UnexpectedAnswerException.in(e);
+        if (unexpected.isPresent()) {
+            return new CollectionFailure(action, Kind.UNEXPECTED_ANSWER, unexpected.get().what(),
+                    Masking.maskText(unexpected.get().getMessage()));
+        }
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : null;
             String message = Masking.maskText(service.awsErrorDetails() != null

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS side of one audit: one HTTP client shared by every service client, one credentials provider, the
- * read-only guard and call counter on every client. Service clients are created on first use only (client
+ * read-only guard and call counter, and the guard against answers that are not AWS's, on every client. Service clients are created on first use only (client
  * construction dominates start-up), cached per service and region, and all closed with the session.
  */
 public final class AwsSession implements AutoCloseable {
@@ -121,6 +121,7 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
                         .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, allowedActions, counter))
+                        .addExecutionInterceptor(new AnswerShapeGuard())
                         .addExecutionInterceptor(inFlight)
                         .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()
                                         ? RetryMode.ADAPTIVE_V2 : RetryMode.STANDARD).toBuilder()

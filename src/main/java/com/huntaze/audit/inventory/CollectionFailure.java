@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param action  the IAM action of the call that failed, e.g. {@code rds:DescribeDBInstances}
  * @param kind    what kind of failure, which decides the advice given to the user
- * @param error   the AWS error code or exception name, e.g. {@code AccessDenied}
+ * @param error   the AWS error code or exception name, e.g. {@code AccessDenied}; for an unexpected answer, what
+ *                was answered, e.g. {@code text/html}
  * @param detail  the error message as AWS (or the network stack) gave it, masked of credentials
  */
 public record CollectionFailure(String action, Kind kind, String error, String detail) {
@@ -18,6 +19,8 @@ public record CollectionFailure(String action, Kind kind, String error, String d
         THROTTLED,
         UNREACHABLE,
         TIMEOUT,
+        /** HTTP 2xx with something that is not the API's answer (an HTML page, no operation root element). */
+        UNEXPECTED_ANSWER,
         ERROR;
 
         /**
@@ -37,6 +40,7 @@ public record CollectionFailure(String action, Kind kind, String error, String d
             case THROTTLED -> "throttled past all retries (" + error + ")";
             case UNREACHABLE -> "endpoint unreachable (" + error + ")";
             case TIMEOUT -> "timed out (" + error + ")";
+            case UNEXPECTED_ANSWER -> "failed (unexpected answer: " + error + ")";
             case ERROR -> "failed (" + error + ")";
         };
     }
@@ -49,6 +53,10 @@ public record CollectionFailure(String action, Kind kind, String error, String d
             case THROTTLED -> "Run the audit again later, or with fewer regions at once.";
             case UNREACHABLE, TIMEOUT -> "Check network access to the " + action.substring(0, action.indexOf(':'))
                     + " endpoint from where the audit runs, then run it again.";
+            case UNEXPECTED_ANSWER -> "The " + action.substring(0, action.indexOf(':')) + " endpoint answered"
+                    + " something that is not AWS: a proxy, a captive portal or a wrong --endpoint-url. Check"
+                    + " HTTPS_PROXY and the network (sign in to the portal), and the --endpoint-url, then run the audit"
+                    + " again.";
             case ERROR -> "Run " + action + " by hand to see the full error, then run the audit again.";
         };
     }

@@ -110,7 +110,8 @@ class CiRecipesTest {
 
         JsonNode gate = steps.get(steps.size() - 1);
         assertThat(gate.get("env").get("AUDIT_EXIT").asText()).isEqualTo("${{ steps.audit.outputs.exit-code }}");
-        for (int code : new int[] {ExitCode.OK, ExitCode.NOK, ExitCode.USAGE, ExitCode.CANNOT_RUN}) {
+        for (int code : new int[] {ExitCode.OK, ExitCode.NOK, ExitCode.USAGE, ExitCode.CANNOT_RUN,
+                ExitCode.INTERNAL_ERROR}) {
             assertThat(gate(gate.get("run").asText(), "AUDIT_EXIT", code)).as("exit %d", code).isEqualTo(code);
         }
     }
@@ -142,7 +143,8 @@ class CiRecipesTest {
         assertGlobFindsTheFile(artifacts.get("reports").get("junit").asText(), reports, ReportFormat.junit);
 
         String gate = script.get(script.size() - 1);
-        for (int code : new int[] {ExitCode.OK, ExitCode.NOK, ExitCode.USAGE, ExitCode.CANNOT_RUN}) {
+        for (int code : new int[] {ExitCode.OK, ExitCode.NOK, ExitCode.USAGE, ExitCode.CANNOT_RUN,
+                ExitCode.INTERNAL_ERROR}) {
             assertThat(gate(gate, "status", code)).as("exit %d", code).isEqualTo(code);
         }
     }
