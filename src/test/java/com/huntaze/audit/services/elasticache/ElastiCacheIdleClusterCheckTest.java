@@ -113,7 +113,7 @@ class ElastiCacheIdleClusterCheckTest {
     void anUnknownNodeTypeStillShowsButSavesNothing() {
         CacheReplicationGroup exotic = new CacheReplicationGroup("big", "arn:aws:elasticache:us-east-1:123456789012:"
                 + "replicationgroup:big", "redis", "available", "cache.x2gd.24xlarge", false, true, true, 7, true, true,
-                true, List.of(), List.of("big-001"), List.of("us-east-1a"));
+                true, List.of(), List.of("big-001"), List.of("us-east-1a"), null);
 
         Finding f = judgeGroup(exotic, daily(0));
 
