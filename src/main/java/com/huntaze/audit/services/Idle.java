@@ -25,8 +25,9 @@ public final class Idle {
      * The rule every idle or unused check applies before a NOK: a resource created less than {@code days} days
      * before {@code now} (the audit's reference time, never the clock) has not existed for the whole window the
      * check reads, so its quiet window proves nothing. Returns the reason, {@code "created 2 days ago: too new to
-     * judge idle"} (whole days, rounded down; a creation time after {@code now} counts as 0 days), or empty when the
-     * resource is old enough or its creation time is unknown (null: the check judges it as before).
+     * judge idle over the last 7 days"} (whole days, rounded down; a creation time after {@code now} counts as 0
+     * days), or empty when the resource is old enough or its creation time is unknown (null: the check judges it as
+     * before).
      */
     public static Optional<String> tooNew(Instant created, Instant now, int days) {
         return tooNew(created, now, days, "idle");
@@ -43,7 +44,7 @@ public final class Idle {
         }
         long whole = Math.max(0, age.toDays());
         return Optional.of("created " + whole + " day" + (whole == 1 ? "" : "s") + " ago: too new to judge "
-                + verdict);
+                + verdict + " over the last " + (days == 1 ? "day" : days + " days"));
     }
 
     /** Its age in whole days at {@code now} (0 when created after it), for evidence. */

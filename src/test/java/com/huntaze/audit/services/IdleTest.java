@@ -11,11 +11,13 @@ class IdleTest {
     @Test
     void aResourceCreatedLessThanTheWindowAgoIsTooNewInWholeDays() {
         assertThat(Idle.tooNew(NOW.minus(Duration.ofDays(2).plusHours(23)), NOW, 7))
-                .contains("created 2 days ago: too new to judge idle");
-        assertThat(Idle.tooNew(NOW.minus(Duration.ofDays(1)), NOW, 7)).contains("created 1 day ago: too new to judge idle");
-        assertThat(Idle.tooNew(NOW.minus(Duration.ofMinutes(3)), NOW, 1)).contains("created 0 days ago: too new to judge idle");
+                .contains("created 2 days ago: too new to judge idle over the last 7 days");
+        assertThat(Idle.tooNew(NOW.minus(Duration.ofDays(1)), NOW, 7))
+                .contains("created 1 day ago: too new to judge idle over the last 7 days");
+        assertThat(Idle.tooNew(NOW.minus(Duration.ofMinutes(3)), NOW, 1))
+                .contains("created 0 days ago: too new to judge idle over the last day");
         assertThat(Idle.tooNew(NOW.minus(Duration.ofDays(10)), NOW, 90, "unused"))
-                .contains("created 10 days ago: too new to judge unused");
+                .contains("created 10 days ago: too new to judge unused over the last 90 days");
     }
 
     @Test
@@ -27,7 +29,8 @@ class IdleTest {
 
     @Test
     void aCreationTimeAfterTheReferenceTimeCountsAsToday() {
-        assertThat(Idle.tooNew(NOW.plus(Duration.ofHours(2)), NOW, 7)).contains("created 0 days ago: too new to judge idle");
+        assertThat(Idle.tooNew(NOW.plus(Duration.ofHours(2)), NOW, 7))
+                .contains("created 0 days ago: too new to judge idle over the last 7 days");
         assertThat(Idle.ageDays(NOW.plus(Duration.ofHours(2)), NOW)).isZero();
     }
 

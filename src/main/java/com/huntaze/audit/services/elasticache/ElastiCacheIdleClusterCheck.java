@@ -180,7 +180,7 @@ public final class ElastiCacheIdleClusterCheck implements Check {
                 evidence.putAll(cache.newest().evidence());
                 evidence.put("AgeDays", Idle.ageDays(cache.newest().at(), ctx.now()));
                 findings.add(typed(cache, ctx.todo(cache.id(), cache.arn(), cache.newest().subject() + " "
-                        + tooNew.get() + " over the last " + days + " days.", evidence)
+                        + tooNew.get() + ".", evidence)
                         .withRemediation(Idle.tooNewRemediation(cache.newest().at(), days))));
                 continue;
             }

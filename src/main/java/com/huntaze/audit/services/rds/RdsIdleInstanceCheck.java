@@ -100,8 +100,7 @@ public final class RdsIdleInstanceCheck implements Check {
                 evidence.put("InstanceCreateTime", i.instanceCreateTime().toString());
                 evidence.put("AgeDays", Idle.ageDays(i.instanceCreateTime(), ctx.now()));
                 evidence.put("DBInstanceClass", i.instanceClass());
-                findings.add(ctx.todo(i.id(), i.arn(), "DB instance " + tooNew.get() + " over the last " + days
-                                + " days.", evidence)
+                findings.add(ctx.todo(i.id(), i.arn(), "DB instance " + tooNew.get() + ".", evidence)
                         .withRemediation(Idle.tooNewRemediation(i.instanceCreateTime(), days)));
             } else {
                 Estimate estimate = estimate(ctx, i);
