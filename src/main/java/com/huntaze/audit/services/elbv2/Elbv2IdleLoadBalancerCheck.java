@@ -133,7 +133,8 @@ public final class Elbv2IdleLoadBalancerCheck implements Check {
             if (tooNew.isPresent()) {
                 evidence.put("CreatedTime", lb.createdTime().toString());
                 evidence.put("AgeDays", Idle.ageDays(lb.createdTime(), ctx.now()));
-                findings.add(ctx.todo(lb.name(), lb.arn(), "Load balancer " + tooNew.get() + ".", evidence).withRemediation(Idle.tooNewRemediation(lb.createdTime(), days)));
+                findings.add(ctx.todo(lb.name(), lb.arn(), "Load balancer " + tooNew.get() + ".", evidence)
+                        .withRemediation(Idle.tooNewRemediation(lb.createdTime(), days)));
                 continue;
             }
             List<String> reasons = new ArrayList<>();

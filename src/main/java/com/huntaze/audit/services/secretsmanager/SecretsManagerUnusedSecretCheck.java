@@ -70,7 +70,8 @@ public final class SecretsManagerUnusedSecretCheck implements Check {
                 Optional<String> tooNew = Idle.tooNew(s.createdDate(), ctx.now(), limit, "unused");
                 if (idle > limit && tooNew.isPresent()) {
                     evidence.put("AgeDays", Idle.ageDays(s.createdDate(), ctx.now()));
-                    findings.add(ctx.todo(s.name(), s.arn(), "Secret " + tooNew.get() + ".", evidence).withRemediation(Idle.tooNewRemediation(s.createdDate(), limit)));
+                    findings.add(ctx.todo(s.name(), s.arn(), "Secret " + tooNew.get() + ".", evidence)
+                            .withRemediation(Idle.tooNewRemediation(s.createdDate(), limit)));
                 } else if (idle > limit) {
                     findings.add(nok(ctx, s, "Last read " + idle + " days ago (" + day(s.lastAccessedDate())
                             + "), more than " + limit + " days: nothing uses it.", evidence));
