@@ -52,7 +52,9 @@ class MetricBatchingIT {
         } finally {
             pool.shutdown();
         }
-        // Two resources with data, whichever request their queries land in: the answers reach their resources.
+        // Two resources with data, whichever request their queries land in: the answers reach their resources. db-299,
+        // idle but created just now (moto dates it so), is too new to judge: a TODO that only a datapoint gives (the
+        // others' TODO is "no metrics").
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         try (CloudWatchClient cloudwatch = moto.configure(CloudWatchClient.builder(), "us-east-1").build()) {
             cloudwatch.putMetricData(r -> r.namespace("AWS/RDS").metricData(d -> d.metricName("DatabaseConnections")
@@ -69,8 +71,11 @@ class MetricBatchingIT {
                 .isEqualTo(2);
         Map<String, Long> byStatus = ReportFindings.statuses(report, id -> true).values().stream()
                 .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        assertThat(byStatus).isEqualTo(Map.of("TODO", 598L, "NOK", 1L, "OK", 1L));
-        assertThat(finding(report, "rds.idle-instance", "us-east-1", "db-299").get("status").asText()).isEqualTo("NOK");
+        assertThat(byStatus).isEqualTo(Map.of("TODO", 599L, "OK", 1L));
+        assertThat(finding(report, "rds.idle-instance", "us-east-1", "db-299").get("message").asText())
+                .startsWith("DB instance created 0 days ago: too new to judge idle");
+        assertThat(finding(report, "rds.idle-instance", "us-east-1", "db-298").get("message").asText())
+                .contains("no metrics");
         assertThat(finding(report, "elasticache.idle-cluster", "us-east-1", "cache-000").get("status").asText())
                 .isEqualTo("OK");
     }

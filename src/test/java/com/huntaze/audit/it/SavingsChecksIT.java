@@ -8,6 +8,7 @@ import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.ReportFindings;
+import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,15 +37,27 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * The savings and observability checks against moto in two regions: RDS instances with DatabaseConnections seeded
  * through put_metric_data (as AWS publishes them: AWS/RDS, DBInstanceIdentifier), log groups with and without
  * retention, alarms with and without actions; the CLI's JSON and Markdown, and one GetMetricData per region.
+ *
+ * <p>moto dates every instance at its creation, now, and an idle instance younger than --idle-days is too new to
+ * judge: the audits go through a loopback proxy that dates moto's instances 30 days back, except
+ * {@link #justCreatedIdleInstancesAreTooNewToJudge}, which reads moto's own answer.
  */
 @ExtendWith(Moto.class)
 class SavingsChecksIT {
 
     private MotoServer moto;
+    private StubProxy proxy;
 
     @BeforeEach
     void setUp(MotoServer moto) {
         this.moto = moto;
+        this.proxy = new StubProxy(moto.endpoint());
+        Seed.createdAt(proxy, Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @AfterEach
+    void tearDown() {
+        proxy.close();
     }
 
     private void db(String region, String id, String engine, boolean multiAz) {
@@ -110,7 +124,11 @@ class SavingsChecksIT {
     }
 
     private CliRun audit(String... extra) {
-        String[] base = {"check", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1,eu-west-1"};
+        return auditAt(proxy.endpoint().toString(), extra);
+    }
+
+    private static CliRun auditAt(String endpoint, String... extra) {
+        String[] base = {"check", "--endpoint-url", endpoint, "--region", "us-east-1,eu-west-1"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -179,6 +197,35 @@ class SavingsChecksIT {
     }
 
     @Test
+    void justCreatedIdleInstancesAreTooNewToJudge() {
+        seedTwoRegions();
+
+        JsonNode report = auditAt(moto.endpoint().toString(), "--format", "json", "--checks", "rds.idle-instance").json();
+
+        assertThat(statuses(report)).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry("rds.idle-instance us-east-1 idle-db", "TODO"),
+                Map.entry("rds.idle-instance us-east-1 idle-multi-az", "TODO"),
+                Map.entry("rds.idle-instance us-east-1 busy-db", "OK"),
+                Map.entry("rds.idle-instance us-east-1 unmonitored-db", "TODO"),
+                Map.entry("rds.idle-instance eu-west-1 eu-idle-db", "TODO"))));
+        JsonNode idle = finding(report, "rds.idle-instance", "us-east-1", "idle-db");
+        assertThat(idle.get("message").asText())
+                .isEqualTo("DB instance created 0 days ago: too new to judge idle over the last 7 days.");
+        assertThat(idle.get("estimatedMonthlySavingsUsd").asDouble()).isZero();
+        assertThat(idle.get("evidence").get("AgeDays").asLong()).isZero();
+        assertThat(idle.get("evidence").get("InstanceCreateTime").asText()).isNotEmpty();
+        assertThat(finding(report, "rds.idle-instance", "us-east-1", "unmonitored-db").get("message").asText())
+                .as("no datapoint at all stays \"no metrics\"").contains("no metrics");
+        assertThat(report.get("summary").get("estimatedMonthlySavingsUsd").asDouble()).isZero();
+
+        JsonNode oneDay = auditAt(moto.endpoint().toString(), "--format", "json", "--checks", "rds.idle-instance",
+                "--idle-days", "1").json();
+        assertThat(finding(oneDay, "rds.idle-instance", "us-east-1", "idle-db").get("message").asText())
+                .as("created minutes ago: younger than even a 1-day window")
+                .isEqualTo("DB instance created 0 days ago: too new to judge idle over the last day.");
+    }
+
+    @Test
     void markdownShowsTheSavingsTableLargestFirstWithTotalAndPriceDate() {
         seedTwoRegions();
 
@@ -223,6 +270,7 @@ class SavingsChecksIT {
             proxy.when(r -> r.region().equals("eu-west-1") && (r.operation().equals("GetMetricData")
                             || r.path().endsWith("/GetMetricData")),
                     StubProxy.Response.queryError(403, "AccessDenied", "not authorized to perform: cloudwatch:GetMetricData"));
+            Seed.createdAt(proxy, Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS));
 
             JsonNode report = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region",
                     "us-east-1,eu-west-1", "--format", "json").json();

@@ -9,6 +9,7 @@ import com.huntaze.audit.testing.DefaultVpc;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.ReportFindings;
+import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * AWS/ElastiCache by CacheClusterId, AWS/ECS by ClusterName and ServiceName), daily, in the past.
  *
  * <p>moto never returns a secret's LastAccessedDate and dates every secret now: the loopback proxy answers
- * eu-west-1's ListSecrets with secrets read long ago, never read, and read yesterday. Everything else is moto's.
+ * eu-west-1's ListSecrets with secrets read long ago, never read, and read yesterday. moto also dates every load
+ * balancer and cache at its creation, now, too new for an idle verdict: the first test's proxy dates them 30 days
+ * back ({@link Seed#createdAt}); {@link #justCreatedIdleLoadBalancersAndCachesAreTooNewToJudge} reads moto's own
+ * dates. Everything else is moto's.
  */
 @ExtendWith(Moto.class)
 class SavingsChecksPart2IT {
@@ -265,6 +269,7 @@ class SavingsChecksPart2IT {
         seedCaches();
         seedServices();
         seedDatabaseAndSecrets();
+        Seed.createdAt(proxy, now.minus(Duration.ofDays(30)));
 
         CliRun run = audit("--format", "json");
 
@@ -366,6 +371,48 @@ class SavingsChecksPart2IT {
         assertThat(table).contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **$%.2f** |",
                 report.get("summary").get("estimatedMonthlySavingsUsd").asDouble()));
         assertThat(md).contains("aws cloudwatch put-metric-alarm --region eu-west-1 --alarm-name eu-web-TargetResponseTime");
+    }
+
+    @Test
+    void justCreatedIdleLoadBalancersAndCachesAreTooNewToJudge() {
+        seedLoadBalancers();
+        seedCaches();
+        String checks = "elbv2.idle-load-balancer,elasticache.idle-cluster";
+
+        JsonNode report = auditOnly(checks, "--format", "json").json();
+        assertThat(ReportFindings.statuses(report, Set.of(checks.split(",")))).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry("elbv2.idle-load-balancer us-east-1 busy-web", "OK"),
+                Map.entry("elbv2.idle-load-balancer us-east-1 quiet-web", "TODO"),
+                Map.entry("elbv2.idle-load-balancer us-east-1 empty-api", "TODO"),
+                Map.entry("elbv2.idle-load-balancer us-east-1 tcp", "OK"),
+                Map.entry("elbv2.idle-load-balancer eu-west-1 eu-web", "TODO"),
+                Map.entry("elasticache.idle-cluster us-east-1 idle-cache", "TODO"),
+                Map.entry("elasticache.idle-cluster us-east-1 busy-cache", "OK"),
+                Map.entry("elasticache.idle-cluster us-east-1 new-cache", "TODO"),
+                Map.entry("elasticache.idle-cluster us-east-1 sessions", "TODO"),
+                Map.entry("elasticache.idle-cluster eu-west-1 eu-cache", "OK"))));
+        JsonNode quiet = finding(report, "elbv2.idle-load-balancer", "us-east-1", "quiet-web");
+        assertThat(quiet.get("message").asText())
+                .isEqualTo("Load balancer created 0 days ago: too new to judge idle over the last 7 days.");
+        assertThat(quiet.get("evidence").get("BusiestDayRequests").asLong()).isEqualTo(35);
+        assertThat(Instant.parse(quiet.get("evidence").get("CreatedTime").asText())).isAfter(now.minus(Duration.ofHours(1)));
+        assertThat(finding(report, "elbv2.idle-load-balancer", "eu-west-1", "eu-web").get("message").asText())
+                .startsWith("Load balancer created 0 days ago: too new to judge idle");
+        assertThat(finding(report, "elasticache.idle-cluster", "us-east-1", "idle-cache").get("message").asText())
+                .isEqualTo("Cache cluster created 0 days ago: too new to judge idle over the last 7 days.");
+        // moto lists no member cluster of a group: the group's own ReplicationGroupCreateTime stands in.
+        assertThat(finding(report, "elasticache.idle-cluster", "us-east-1", "sessions").get("message").asText())
+                .isEqualTo("Replication group created 0 days ago: too new to judge idle over the last 7 days.");
+        assertThat(finding(report, "elasticache.idle-cluster", "us-east-1", "new-cache").get("message").asText())
+                .as("no datapoint at all stays \"no metrics\"").contains("no metrics");
+        assertThat(report.get("summary").get("estimatedMonthlySavingsUsd").asDouble()).isZero();
+
+        // Even a 1-day window is longer than these resources have existed.
+        JsonNode oneDay = auditOnly(checks, "--format", "json", "--idle-days", "1").json();
+        assertThat(finding(oneDay, "elbv2.idle-load-balancer", "us-east-1", "quiet-web").get("status").asText())
+                .isEqualTo("TODO");
+        assertThat(finding(oneDay, "elbv2.idle-load-balancer", "us-east-1", "quiet-web").get("message").asText())
+                .isEqualTo("Load balancer created 0 days ago: too new to judge idle over the last day.");
     }
 
     @Test

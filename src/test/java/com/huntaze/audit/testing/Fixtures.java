@@ -50,6 +50,7 @@ public final class Fixtures {
         private String instanceClass = "db.t3.medium";
         private int storageGb = 20;
         private String storageType = "gp2";
+        private Instant created;
 
         private DbBuilder(String id) {
             this.id = id;
@@ -64,11 +65,13 @@ public final class Fixtures {
         public DbBuilder cluster(String value) { clusterId = value; engine = "aurora-postgresql"; storageType = "aurora"; return this; }
         public DbBuilder instanceClass(String value) { instanceClass = value; return this; }
         public DbBuilder storage(int gb, String type) { storageGb = gb; storageType = type; return this; }
+        /** Its InstanceCreateTime (default: unknown). */
+        public DbBuilder created(Instant value) { created = value; return this; }
 
         public DbInstance build() {
             return new DbInstance(id, "arn:aws:rds:us-east-1:123456789012:db:" + id, engine, instanceClass, multiAz,
                     backupDays, publiclyAccessible, encrypted, deletionProtection, clusterId, "us-east-1a", storageGb,
-                    storageType);
+                    storageType, created);
         }
     }
 
@@ -100,6 +103,7 @@ public final class Fixtures {
         private List<String> userGroups = List.of();
         private List<String> members;
         private List<String> zones = List.of("us-east-1a", "us-east-1b");
+        private Instant created;
 
         private CacheGroupBuilder(String id) {
             this.id = id;
@@ -114,12 +118,14 @@ public final class Fixtures {
         public CacheGroupBuilder authToken(boolean value) { authToken = value; return this; }
         public CacheGroupBuilder userGroups(String... value) { userGroups = List.of(value); return this; }
         public CacheGroupBuilder singleNode(String zone) { members = List.of(id + "-001"); zones = List.of(zone); return this; }
+        /** Its ReplicationGroupCreateTime (default: unknown). */
+        public CacheGroupBuilder created(Instant value) { created = value; return this; }
 
         public CacheReplicationGroup build() {
             return new CacheReplicationGroup(id,
                     "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:" + id, "redis", "available",
                     "cache.r7g.large", false, multiAz, automaticFailover, snapshotDays, atRest, transit, authToken,
-                    userGroups, members, zones);
+                    userGroups, members, zones, created);
         }
     }
 
@@ -141,6 +147,7 @@ public final class Fixtures {
         private boolean atRest;
         private boolean transit;
         private boolean authToken;
+        private Instant created;
 
         private CacheClusterBuilder(String id) {
             this.id = id;
@@ -154,11 +161,14 @@ public final class Fixtures {
         public CacheClusterBuilder atRest(boolean value) { atRest = value; return this; }
         public CacheClusterBuilder transit(boolean value) { transit = value; return this; }
         public CacheClusterBuilder authToken(boolean value) { authToken = value; return this; }
+        /** Its CacheClusterCreateTime (default: unknown). */
+        public CacheClusterBuilder created(Instant value) { created = value; return this; }
 
         public CacheCluster build() {
             return new CacheCluster(id,
                     "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, "7.1", "available",
-                    "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken);
+                    "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken,
+                    created);
         }
     }
 
@@ -168,7 +178,13 @@ public final class Fixtures {
                 + "/50dc6c495c0c9188";
     }
 
+    /** A load balancer whose creation time is unknown. */
     public static LoadBalancer loadBalancer(String name, String type, String scheme) {
+        return loadBalancer(name, type, scheme, null);
+    }
+
+    /** A load balancer created at {@code created} (its CreatedTime). */
+    public static LoadBalancer loadBalancer(String name, String type, String scheme, Instant created) {
         String arnType = switch (type) {
             case "network" -> "net";
             case "gateway" -> "gwy";
@@ -176,7 +192,7 @@ public final class Fixtures {
         };
         return new LoadBalancer(name, loadBalancerArn(arnType, name), type, scheme,
                 name + "-1234567890.us-east-1.elb.amazonaws.com", "active", "vpc-0a1b2c3d",
-                List.of("us-east-1a", "us-east-1b"));
+                List.of("us-east-1a", "us-east-1b"), created);
     }
 
     /** A listener whose default action forwards to a target group. */

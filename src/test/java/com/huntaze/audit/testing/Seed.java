@@ -1,5 +1,8 @@
 package com.huntaze.audit.testing;
 
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -30,6 +33,22 @@ public final class Seed {
                 ecs.createService(r -> r.cluster(name).serviceName("api").taskDefinition("api").desiredCount(1));
             }
         }
+    }
+
+    private static final Set<String> DESCRIBES_WITH_CREATION_TIMES = Set.of("DescribeLoadBalancers",
+            "DescribeDBInstances", "DescribeCacheClusters", "DescribeReplicationGroups");
+    private static final Pattern CREATION_TIME = Pattern.compile(
+            "<(CreatedTime|InstanceCreateTime|CacheClusterCreateTime|ReplicationGroupCreateTime)>[^<]*</\\1>");
+
+    /**
+     * moto dates every load balancer, DB instance, cache cluster and replication group at the moment it was created,
+     * and cannot be told otherwise: the proxy rewrites those creation times (CreatedTime, InstanceCreateTime,
+     * CacheClusterCreateTime, ReplicationGroupCreateTime) in moto's answers, every region, to {@code when}, so that
+     * the idle checks judge the resources as ones that old.
+     */
+    public static void createdAt(StubProxy proxy, Instant when) {
+        proxy.when(r -> DESCRIBES_WITH_CREATION_TIMES.contains(r.operation()), new StubProxy.Rewrite(body ->
+                CREATION_TIME.matcher(body).replaceAll("<$1>" + when + "</$1>")));
     }
 
     /**

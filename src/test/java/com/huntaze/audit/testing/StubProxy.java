@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,8 +79,11 @@ public final class StubProxy implements AutoCloseable {
         }
     }
 
-    /** What to do instead of forwarding: a canned response, a throttling answer, a delay, or a dropped connection. */
-    public sealed interface Action permits Respond, Throttle, Delay, Drop {
+    /**
+     * What to do instead of forwarding: a canned response, a throttling answer, a delay, a dropped connection, or
+     * moto's own answer rewritten.
+     */
+    public sealed interface Action permits Respond, Throttle, Delay, Drop, Rewrite {
     }
 
     public record Respond(Response response) implements Action {
@@ -95,6 +99,13 @@ public final class StubProxy implements AutoCloseable {
 
     /** Closes the connection without answering, as a dead endpoint or a reset would. */
     public record Drop() implements Action {
+    }
+
+    /**
+     * Forwards, then answers with {@code body} applied to moto's answer body (status and headers kept): for a field
+     * moto answers but cannot be told, such as a creation time in the past.
+     */
+    public record Rewrite(UnaryOperator<String> body) implements Action {
     }
 
     private record Rule(Predicate<Request> when, Action action) {
@@ -194,6 +205,8 @@ public final class StubProxy implements AutoCloseable {
                     } else if (action instanceof Delay delay) {
                         sleep(delay.millis());
                         forward(exchange, body);
+                    } else if (action instanceof Rewrite rewrite) {
+                        forward(exchange, body, rewrite.body());
                     } else {
                         drop(exchange);
                     }
@@ -244,6 +257,11 @@ public final class StubProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        forward(exchange, body, null);
+    }
+
+    /** Forwards to moto; {@code rewrite}, when not null, rewrites its answer body. */
+    private void forward(HttpExchange exchange, byte[] body, UnaryOperator<String> rewrite) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -261,6 +279,9 @@ public final class StubProxy implements AutoCloseable {
         byte[] bytes;
         try (InputStream in = response.body()) {
             bytes = in.readAllBytes();
+        }
+        if (rewrite != null) {
+            bytes = rewrite.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         }
         response.headers().map().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {

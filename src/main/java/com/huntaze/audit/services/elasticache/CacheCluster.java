@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.elasticache;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Set;
  * @param availabilityZone   PreferredAvailabilityZone: a zone, {@code Multiple} for Memcached spread over zones,
  *                           or null when AWS omits it
  * @param replicationGroupId the replication group this node belongs to, or null for a standalone cluster
+ * @param cacheClusterCreateTime its CacheClusterCreateTime, or null when AWS does not say
  */
 public record CacheCluster(
         String id,
@@ -24,7 +26,8 @@ public record CacheCluster(
         int snapshotRetentionDays,
         boolean atRestEncryption,
         boolean transitEncryption,
-        boolean authTokenEnabled) {
+        boolean authTokenEnabled,
+        Instant cacheClusterCreateTime) {
 
     /**
      * Whether it is a node of a replication group: by its own ReplicationGroupId, or by being among

@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.elasticache;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param userGroupIds       the RBAC user groups clients authenticate against
  * @param memberClusterIds   its cache clusters, one per node: their count is the group's node count
  * @param availabilityZones  the distinct zones of its nodes, in the order AWS lists them
+ * @param replicationGroupCreateTime its ReplicationGroupCreateTime, or null when AWS does not say
  */
 public record CacheReplicationGroup(
         String id,
@@ -29,7 +31,8 @@ public record CacheReplicationGroup(
         boolean authTokenEnabled,
         List<String> userGroupIds,
         List<String> memberClusterIds,
-        List<String> availabilityZones) {
+        List<String> availabilityZones,
+        Instant replicationGroupCreateTime) {
 
     public CacheReplicationGroup {
         userGroupIds = userGroupIds == null ? List.of() : List.copyOf(userGroupIds);

@@ -57,7 +57,8 @@ final class ElastiCacheCollectors {
                             g.nodeGroups().stream().map(NodeGroup::nodeGroupMembers).flatMap(List::stream)
                                     .map(NodeGroupMember::preferredAvailabilityZone)
                                     .filter(zone -> zone != null && !zone.isEmpty())
-                                    .distinct().toList()))
+                                    .distinct().toList(),
+                            g.replicationGroupCreateTime()))
                     .toList());
         }
     };
@@ -90,7 +91,8 @@ final class ElastiCacheCollectors {
                             nonNull(c.snapshotRetentionLimit()),
                             Boolean.TRUE.equals(c.atRestEncryptionEnabled()),
                             Boolean.TRUE.equals(c.transitEncryptionEnabled()),
-                            Boolean.TRUE.equals(c.authTokenEnabled())))
+                            Boolean.TRUE.equals(c.authTokenEnabled()),
+                            c.cacheClusterCreateTime()))
                     .toList());
         }
     };

@@ -13,7 +13,9 @@ import com.huntaze.audit.inventory.MetricData;
 import com.huntaze.audit.inventory.MetricSeries;
 import com.huntaze.audit.pricing.Price;
 import com.huntaze.audit.pricing.PriceTable;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,15 @@ import java.util.Set;
  * Maximum never above {@code idleConnections}, default 0, on any of its nodes) bills every node hour for nothing:
  * NOK, saving node price × nodes × 730. Judged per replication group (all its member nodes) and per cache cluster
  * outside any group (Memcached included: it costs the same). No datapoint at all: TODO.
+ *
+ * <p>A cache created less than {@code idleDays} ago (against the audit's reference time) has not had the whole window
+ * to show connections: what would be a NOK is a TODO, "created N days ago: too new to judge idle", with no saving
+ * ({@link Idle#tooNew}); one with connections stays OK. A cache cluster goes by its CacheClusterCreateTime. A
+ * replication group goes by its newest node: it is too new if any of its member clusters (or the group itself,
+ * ReplicationGroupCreateTime, which stands in when the members' times are unknown) was created less than
+ * {@code idleDays} ago. A node added inside the window means the group's node set changed during it: the merged
+ * series read covers only the nodes there now, so the connections of a node it replaced are not in it, and the new
+ * node itself has not had the window. The message names that node. Creation times unknown: judged as before.
  */
 public final class ElastiCacheIdleClusterCheck implements Check {
 
@@ -83,7 +94,31 @@ public final class ElastiCacheIdleClusterCheck implements Check {
 
     /** What is judged: a replication group, or a cache cluster outside any. */
     private record Cache(String id, String arn, boolean standalone, String engine, String nodeType, int nodes,
-                         MetricSeries connections) {
+                         MetricSeries connections, Created newest) {
+    }
+
+    /**
+     * When the newest part of a cache was created: {@code at} null when unknown; {@code subject} names it for the
+     * message ("Cache cluster", "Replication group", "Newest node sessions-002"), {@code evidence} for the finding.
+     */
+    private record Created(Instant at, String subject, Map<String, Object> evidence) {
+        static final Created UNKNOWN = new Created(null, null, Map.of());
+    }
+
+    /** The group's own creation time, replaced by any member cluster created later. */
+    private static Created newest(CacheReplicationGroup g, Map<String, CacheCluster> clusters) {
+        Created newest = g.replicationGroupCreateTime() == null ? Created.UNKNOWN
+                : new Created(g.replicationGroupCreateTime(), "Replication group",
+                        Evidence.of("ReplicationGroupCreateTime", g.replicationGroupCreateTime().toString()));
+        for (String member : g.memberClusterIds()) {
+            CacheCluster node = clusters.get(member);
+            Instant at = node == null ? null : node.cacheClusterCreateTime();
+            if (at != null && (newest.at() == null || at.isAfter(newest.at()))) {
+                newest = new Created(at, "Newest node " + member, Evidence.of("NewestNode", member,
+                        "CacheClusterCreateTime", at.toString()));
+            }
+        }
+        return newest;
     }
 
     @Override
@@ -91,17 +126,22 @@ public final class ElastiCacheIdleClusterCheck implements Check {
         MetricData metrics = ctx.get(MetricData.DATASET);
         List<Cache> caches = new ArrayList<>();
         Set<String> members = new HashSet<>();
+        List<CacheCluster> clusters = ctx.get(ElastiCacheDatasets.CACHE_CLUSTERS);
+        Map<String, CacheCluster> byId = new HashMap<>();
+        clusters.forEach(c -> byId.put(c.id(), c));
         for (CacheReplicationGroup g : ctx.get(ElastiCacheDatasets.REPLICATION_GROUPS)) {
             members.addAll(g.memberClusterIds());
             caches.add(new Cache(g.id(), g.arn(), false, g.engine(), g.cacheNodeType(), g.memberClusterIds().size(),
-                    metrics.series(GROUP_CONNECTIONS, g.id())));
+                    metrics.series(GROUP_CONNECTIONS, g.id()), newest(g, byId)));
         }
-        for (CacheCluster c : ctx.get(ElastiCacheDatasets.CACHE_CLUSTERS)) {
+        for (CacheCluster c : clusters) {
             if (c.isGroupMember(members)) {
                 continue;
             }
             caches.add(new Cache(c.id(), c.arn(), true, c.engine(), c.cacheNodeType(), c.numCacheNodes(),
-                    metrics.series(CLUSTER_CONNECTIONS, c.id())));
+                    metrics.series(CLUSTER_CONNECTIONS, c.id()), c.cacheClusterCreateTime() == null ? Created.UNKNOWN
+                    : new Created(c.cacheClusterCreateTime(), "Cache cluster",
+                            Evidence.of("CacheClusterCreateTime", c.cacheClusterCreateTime().toString()))));
         }
         int days = ctx.threshold(Idle.DAYS);
         int idle = ctx.threshold(IDLE_CONNECTIONS);
@@ -133,6 +173,15 @@ public final class ElastiCacheIdleClusterCheck implements Check {
                             + " set to " + MONITORING_CONNECTIONS + " this " + what + " would count as idle.";
                 }
                 findings.add(typed(cache, ctx.ok(cache.id(), cache.arn(), message, evidence)));
+                continue;
+            }
+            Optional<String> tooNew = Idle.tooNew(cache.newest().at(), ctx.now(), days);
+            if (tooNew.isPresent()) {
+                evidence.putAll(cache.newest().evidence());
+                evidence.put("AgeDays", Idle.ageDays(cache.newest().at(), ctx.now()));
+                findings.add(typed(cache, ctx.todo(cache.id(), cache.arn(), cache.newest().subject() + " "
+                        + tooNew.get() + ".", evidence)
+                        .withRemediation(Idle.tooNewRemediation(cache.newest().at(), days))));
                 continue;
             }
             double savings = estimate(ctx, cache, evidence);

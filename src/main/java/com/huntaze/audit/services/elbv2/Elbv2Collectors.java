@@ -49,7 +49,8 @@ final class Elbv2Collectors {
                             lb.dnsName(),
                             lb.state() == null ? null : lb.state().codeAsString(),
                             lb.vpcId(),
-                            lb.availabilityZones().stream().map(AvailabilityZone::zoneName).toList()))
+                            lb.availabilityZones().stream().map(AvailabilityZone::zoneName).toList(),
+                            lb.createdTime()))
                     .toList());
         }
     };

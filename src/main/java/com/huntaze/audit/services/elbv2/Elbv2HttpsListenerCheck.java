@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 /**
  * elbv2.https-listener: an internet-facing application load balancer serves HTTPS, and each of its HTTP listeners
  * only redirects to HTTPS (its default action; listener rules are not read). An internal one is OK with a note.
+ * One without any listener accepts no connection and serves no traffic, so nothing can leave it unencrypted: OK
+ * with the note "no listeners" (whatever its scheme).
  *
  * <p>Network and gateway load balancers get no finding: they pass TCP/UDP (or GENEVE) through without knowing
  * HTTP, so "redirect HTTP to HTTPS" has no meaning there; TLS, if any, is the targets' business or a TLS listener's.
@@ -42,6 +44,10 @@ public final class Elbv2HttpsListenerCheck implements Check {
     }
 
     private static Finding judge(CheckContext ctx, LoadBalancer lb, List<LoadBalancerListener> listeners) {
+        if (listeners.isEmpty()) {
+            return ctx.ok(lb.name(), lb.arn(), "No listeners: the load balancer accepts no connection and serves no"
+                    + " traffic.", Evidence.of("Scheme", lb.scheme(), "DNSName", lb.dnsName(), "Note", "no listeners"));
+        }
         List<Integer> httpsPorts = new ArrayList<>();
         List<String> httpListeners = new ArrayList<>();
         List<Integer> notRedirecting = new ArrayList<>();
@@ -73,7 +79,7 @@ public final class Elbv2HttpsListenerCheck implements Check {
         }
         List<String> problems = new ArrayList<>();
         if (httpsPorts.isEmpty()) {
-            problems.add(listeners.isEmpty() ? "No listener at all, so no HTTPS listener" : "No HTTPS listener");
+            problems.add("No HTTPS listener");
         }
         if (!notRedirecting.isEmpty()) {
             problems.add("HTTP listener" + (notRedirecting.size() == 1 ? " on port " : "s on ports ")

@@ -30,6 +30,10 @@ import java.util.Set;
  * <p>CloudWatch publishes no RequestCount (NewFlowCount) datapoint for a period without requests, so no datapoint
  * over the whole window reads as zero requests, and the evidence says so: unlike a database's connection count,
  * silence here is the answer. Gateway load balancers are not judged.
+ *
+ * <p>A load balancer created less than {@code idleDays} ago (its CreatedTime, against the audit's reference time)
+ * has not had the whole window to show traffic: what would be a NOK is a TODO, "created N days ago: too new to judge
+ * idle", with no saving ({@link Idle#tooNew}). One with traffic stays OK; an unknown CreatedTime is judged as before.
  */
 public final class Elbv2IdleLoadBalancerCheck implements Check {
 
@@ -123,6 +127,14 @@ public final class Elbv2IdleLoadBalancerCheck implements Check {
                         + " last " + days + " days" + (serving > 0 ? ", " + serving + " healthy target"
                         + (serving == 1 ? "" : "s") : ", answered without a target group (redirects or fixed"
                         + " responses)") + ".", evidence));
+                continue;
+            }
+            Optional<String> tooNew = Idle.tooNew(lb.createdTime(), ctx.now(), days);
+            if (tooNew.isPresent()) {
+                evidence.put("CreatedTime", lb.createdTime().toString());
+                evidence.put("AgeDays", Idle.ageDays(lb.createdTime(), ctx.now()));
+                findings.add(ctx.todo(lb.name(), lb.arn(), "Load balancer " + tooNew.get() + ".", evidence)
+                        .withRemediation(Idle.tooNewRemediation(lb.createdTime(), days)));
                 continue;
             }
             List<String> reasons = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.elbv2;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param scheme            {@code internet-facing} or {@code internal}
  * @param state             its State.Code: {@code active}, {@code provisioning}, {@code active_impaired}, {@code failed}
  * @param availabilityZones the zones it has a node in
+ * @param createdTime       its CreatedTime, or null when AWS does not say
  */
 public record LoadBalancer(
         String name,
@@ -18,7 +20,8 @@ public record LoadBalancer(
         String dnsName,
         String state,
         String vpcId,
-        List<String> availabilityZones) {
+        List<String> availabilityZones,
+        Instant createdTime) {
 
     public LoadBalancer {
         availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);

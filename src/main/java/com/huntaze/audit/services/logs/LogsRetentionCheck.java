@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * logs.retention: a log group without retention keeps every event forever and its bill only grows. NOK with its
  * stored size; the saving is an upper bound: what its stored data costs per month (a retention deletes only the
- * events older than it).
+ * events older than it). An empty group (storedBytes 0) that never expires is still NOK, since the retention is unset,
+ * but its message says it is empty today rather than "stored and growing", and it saves nothing.
  */
 public final class LogsRetentionCheck implements Check {
 
@@ -44,6 +45,11 @@ public final class LogsRetentionCheck implements Check {
             double gb = g.storedBytes() / BYTES_PER_GB;
             Map<String, Object> evidence = new LinkedHashMap<>(Evidence.of("Retention", "never expire",
                     "StoredBytes", g.storedBytes(), "StoredGB", Math.round(gb * 1000) / 1000.0));
+            if (g.storedBytes() <= 0) {
+                evidence.put("Estimate", "nothing stored yet: $0.00/month");
+                return ctx.nok(g.name(), g.arn(), "Never expires (empty today: set a retention before it fills).",
+                        evidence);
+            }
             Optional<Price> price = ctx.prices().price(ctx.region(), LogsAuditService.STORAGE_GB_MONTH);
             double savings = 0;
             if (price.isPresent()) {

@@ -1,10 +1,13 @@
 package com.huntaze.audit.services.rds;
 
+import java.time.Instant;
+
 /**
  * An RDS DB instance, from DescribeDBInstances. {@code publiclyAccessible} is false when AWS omits the field.
  *
  * @param clusterId   the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
  * @param storageType gp2, gp3, io1, io2, standard (magnetic) or aurora; null when AWS does not say
+ * @param instanceCreateTime its InstanceCreateTime, or null when AWS does not say (an instance still being created)
  */
 public record DbInstance(
         String id,
@@ -19,7 +22,8 @@ public record DbInstance(
         String clusterId,
         String availabilityZone,
         int allocatedStorageGb,
-        String storageType) {
+        String storageType,
+        Instant instanceCreateTime) {
 
     public boolean isClusterMember() {
         return clusterId != null && !clusterId.isEmpty();

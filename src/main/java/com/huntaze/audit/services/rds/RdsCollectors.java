@@ -45,7 +45,8 @@ final class RdsCollectors {
                             i.dbClusterIdentifier(),
                             i.availabilityZone(),
                             i.allocatedStorage() == null ? 0 : i.allocatedStorage(),
-                            i.storageType()))
+                            i.storageType(),
+                            i.instanceCreateTime()))
                     .toList());
         }
     };

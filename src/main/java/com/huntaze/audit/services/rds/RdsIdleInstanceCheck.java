@@ -25,6 +25,10 @@ import java.util.Set;
  * daily Maximum all 0) is dead weight: NOK with its monthly cost as the saving. No datapoint at all is not the
  * same answer as zero: TODO. An idle Aurora member whose cluster serves connections through another member is a
  * failover standby: OK.
+ *
+ * <p>An idle instance created less than {@code idleDays} ago (InstanceCreateTime, against the audit's reference
+ * time) has not had the whole window to show connections: TODO "created N days ago: too new to judge idle", no
+ * saving ({@link Idle#tooNew}). One with connections stays OK; an unknown InstanceCreateTime is judged as before.
  */
 public final class RdsIdleInstanceCheck implements Check {
 
@@ -84,12 +88,20 @@ public final class RdsIdleInstanceCheck implements Check {
             double peak = s.max();
             Map<String, Object> usage = Evidence.of("MaxDatabaseConnections", peak, "Datapoints", s.size(),
                     "LookbackDays", days, "Metric", CONNECTIONS.describe());
+            Optional<String> tooNew = Idle.tooNew(i.instanceCreateTime(), ctx.now(), days);
             if (peak > 0) {
                 findings.add(ctx.ok(i.id(), i.arn(), "Up to " + (long) Math.ceil(peak) + " connections in the last "
                         + days + " days.", usage));
             } else if (i.isClusterMember() && clustersInUse.contains(i.clusterId())) {
                 findings.add(ctx.ok(i.id(), i.arn(), "No connection in the last " + days + " days, but cluster "
                         + i.clusterId() + " serves connections through another member: a failover standby.", usage));
+            } else if (tooNew.isPresent()) {
+                Map<String, Object> evidence = new java.util.LinkedHashMap<>(usage);
+                evidence.put("InstanceCreateTime", i.instanceCreateTime().toString());
+                evidence.put("AgeDays", Idle.ageDays(i.instanceCreateTime(), ctx.now()));
+                evidence.put("DBInstanceClass", i.instanceClass());
+                findings.add(ctx.todo(i.id(), i.arn(), "DB instance " + tooNew.get() + ".", evidence)
+                        .withRemediation(Idle.tooNewRemediation(i.instanceCreateTime(), days)));
             } else {
                 Estimate estimate = estimate(ctx, i);
                 Map<String, Object> evidence = new java.util.LinkedHashMap<>(usage);

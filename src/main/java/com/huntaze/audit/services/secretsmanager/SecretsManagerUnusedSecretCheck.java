@@ -25,6 +25,10 @@ import java.util.Set;
  * older, or never read and created longer ago) is billed every month for nothing, and is one more credential to
  * guard: NOK, saving the secret-month price. A secret managed by another service (e.g. an RDS master password) lives
  * and goes with its owner: OK.
+ *
+ * <p>A secret created less than {@code unusedSecretDays} ago is never called unused ({@link Idle#tooNew}, with this
+ * check's own window): never read, it is OK (too young to count); read long ago by its LastAccessedDate but created
+ * within the window (the two dates disagree), it is a TODO "created N days ago: too new to judge unused", no saving.
  */
 public final class SecretsManagerUnusedSecretCheck implements Check {
 
@@ -63,7 +67,12 @@ public final class SecretsManagerUnusedSecretCheck implements Check {
             }
             if (s.lastAccessedDate() != null) {
                 long idle = daysSince(ctx.now(), s.lastAccessedDate());
-                if (idle > limit) {
+                Optional<String> tooNew = Idle.tooNew(s.createdDate(), ctx.now(), limit, "unused");
+                if (idle > limit && tooNew.isPresent()) {
+                    evidence.put("AgeDays", Idle.ageDays(s.createdDate(), ctx.now()));
+                    findings.add(ctx.todo(s.name(), s.arn(), "Secret " + tooNew.get() + ".", evidence)
+                            .withRemediation(Idle.tooNewRemediation(s.createdDate(), limit)));
+                } else if (idle > limit) {
                     findings.add(nok(ctx, s, "Last read " + idle + " days ago (" + day(s.lastAccessedDate())
                             + "), more than " + limit + " days: nothing uses it.", evidence));
                 } else {

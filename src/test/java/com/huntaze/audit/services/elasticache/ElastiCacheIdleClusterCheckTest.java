@@ -113,7 +113,7 @@ class ElastiCacheIdleClusterCheckTest {
     void anUnknownNodeTypeStillShowsButSavesNothing() {
         CacheReplicationGroup exotic = new CacheReplicationGroup("big", "arn:aws:elasticache:us-east-1:123456789012:"
                 + "replicationgroup:big", "redis", "available", "cache.x2gd.24xlarge", false, true, true, 7, true, true,
-                true, List.of(), List.of("big-001"), List.of("us-east-1a"));
+                true, List.of(), List.of("big-001"), List.of("us-east-1a"), null);
 
         Finding f = judgeGroup(exotic, daily(0));
 
@@ -155,5 +155,68 @@ class ElastiCacheIdleClusterCheckTest {
                 .singleElement().satisfies(t -> assertThat(t.dimensionSets()).containsExactly(expected));
         assertThat(GROUP_CONNECTIONS.metricName()).isEqualTo("CurrConnections");
         assertThat(GROUP_CONNECTIONS.statistic().name()).isEqualTo("Maximum");
+    }
+
+    // --- a cache younger than the idle window ------------------------------------------------------------------
+
+    private static java.time.Instant daysAgo(int days) {
+        return CheckHarness.NOW.minus(java.time.Duration.ofDays(days));
+    }
+
+    @Test
+    void anIdleStandaloneClusterCreatedLessThanIdleDaysAgoIsTooNewToJudge() {
+        CacheCluster fresh = cacheCluster("fresh").created(daysAgo(3)).build();
+
+        Finding f = audit(List.of(), List.of(fresh), Map.of(), Map.of("fresh", daily(0, 0))).finding("fresh");
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.resourceType()).isEqualTo("AWS::ElastiCache::CacheCluster");
+        assertThat(f.message()).isEqualTo("Cache cluster created 3 days ago: too new to judge idle over the last 7"
+                + " days.");
+        assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("CacheClusterCreateTime", "2026-11-19T12:00:00Z")
+                .containsEntry("AgeDays", 3L);
+    }
+
+    @Test
+    void aGroupIsTooNewWhenAnyOfItsNodesIsItsNewestNodeNamed() {
+        CacheReplicationGroup group = cacheGroup("sessions").created(daysAgo(40)).build();
+        List<CacheCluster> nodes = List.of(cacheCluster("sessions-001").memberOf("sessions").created(daysAgo(40)).build(),
+                cacheCluster("sessions-002").memberOf("sessions").created(daysAgo(1)).build());
+
+        Finding f = audit(List.of(group), nodes, Map.of("sessions", daily(0, 0, 0)), Map.of()).finding("sessions");
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("Newest node sessions-002 created 1 day ago: too new to judge idle over the"
+                + " last 7 days.");
+        assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("NewestNode", "sessions-002")
+                .containsEntry("CacheClusterCreateTime", "2026-11-21T12:00:00Z");
+    }
+
+    @Test
+    void aGroupWhoseNodesAreUnknownIsJudgedByItsOwnCreationTime() {
+        Finding fresh = judgeGroup(cacheGroup("fresh").created(daysAgo(2)).build(), daily(0, 0));
+        assertThat(fresh.status()).isEqualTo(Status.TODO);
+        assertThat(fresh.message()).isEqualTo("Replication group created 2 days ago: too new to judge idle over the"
+                + " last 7 days.");
+        assertThat(fresh.evidence()).containsEntry("ReplicationGroupCreateTime", "2026-11-20T12:00:00Z");
+
+        assertThat(judgeGroup(cacheGroup("old").created(daysAgo(30)).build(), daily(0, 0)).status())
+                .isEqualTo(Status.NOK);
+    }
+
+    @Test
+    void aGroupWithEveryNodeOlderThanTheWindowIsJudgedAndANewBusyOneIsOk() {
+        CacheReplicationGroup old = cacheGroup("old").created(daysAgo(30)).build();
+        CacheReplicationGroup busy = cacheGroup("busy").created(daysAgo(1)).build();
+        List<CacheCluster> nodes = List.of(cacheCluster("old-001").memberOf("old").created(daysAgo(30)).build(),
+                cacheCluster("old-002").memberOf("old").created(daysAgo(8)).build(),
+                cacheCluster("busy-001").memberOf("busy").created(daysAgo(1)).build());
+
+        var harness = audit(List.of(old, busy), nodes, Map.of("old", daily(0, 0), "busy", daily(15)), Map.of());
+
+        assertThat(harness.finding("old").status()).isEqualTo(Status.NOK);
+        assertThat(harness.finding("busy").status()).isEqualTo(Status.OK);
     }
 }

@@ -65,10 +65,29 @@ class Elbv2HttpsListenerCheckTest {
     }
 
     @Test
-    void aLoadBalancerWithoutListenersIsNok() {
+    void aLoadBalancerWithoutListenersServesNoTrafficAndIsOkWithANote() {
         var finding = audit(List.of(WEB)).finding("web");
+        assertThat(finding.status()).isEqualTo(Status.OK);
+        assertThat(finding.message()).isEqualTo("No listeners: the load balancer accepts no connection and serves no"
+                + " traffic.");
+        assertThat(finding.evidence()).containsEntry("Note", "no listeners").doesNotContainKey("HttpsListeners")
+                .doesNotContainKey("HttpListeners");
+    }
+
+    @Test
+    void anInternalLoadBalancerWithoutListenersGetsTheSameNote() {
+        var internal = loadBalancer("backend", "application", "internal");
+        var finding = audit(List.of(internal)).finding("backend");
+        assertThat(finding.status()).isEqualTo(Status.OK);
+        assertThat(finding.evidence()).containsEntry("Note", "no listeners");
+    }
+
+    @Test
+    void aListenerOfAnotherProtocolStillCounts() {
+        // A TLS or TCP listener on an ALB cannot exist, but a listener of any protocol means it accepts connections.
+        var finding = audit(List.of(WEB), forwardingListener(WEB, "HTTP", 80)).finding("web");
         assertThat(finding.status()).isEqualTo(Status.NOK);
-        assertThat(finding.message()).startsWith("No listener at all, so no HTTPS listener");
+        assertThat(finding.message()).startsWith("No HTTPS listener; HTTP listener on port 80");
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.huntaze.audit.engine.Status;
 import com.huntaze.audit.inventory.MetricData;
 import com.huntaze.audit.inventory.MetricSeries;
 import com.huntaze.audit.testing.CheckHarness;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -207,5 +208,67 @@ class Elbv2IdleLoadBalancerCheckTest {
                 assertThat(t.dimensionSets()).containsExactly(Map.of("LoadBalancer", "net/tcp/50dc6c495c0c9188")));
         assertThat(ALB_REQUESTS.namespace()).isEqualTo("AWS/ApplicationELB");
         assertThat(ALB_REQUESTS.statistic().name()).isEqualTo("Sum");
+    }
+
+    // --- a load balancer younger than the idle window ----------------------------------------------------------
+
+    private static LoadBalancer createdDaysAgo(String name, int days) {
+        return loadBalancer(name, "application", "internet-facing", CheckHarness.NOW.minus(Duration.ofDays(days)));
+    }
+
+    @Test
+    void aQuietAlbCreatedLessThanIdleDaysAgoIsTooNewToJudgeAndSavesNothing() {
+        LoadBalancer fresh = createdDaysAgo("fresh", 2);
+
+        Finding f = judgeAlb(fresh, daily(0, 3));
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("Load balancer created 2 days ago: too new to judge idle over the last 7"
+                + " days.");
+        assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("CreatedTime", "2026-11-20T12:00:00Z").containsEntry("AgeDays", 2L)
+                .containsEntry("BusiestDayRequests", 3L).doesNotContainKey("Estimate");
+        assertThat(f.remediation()).contains("2026-11-27T12:00:00Z");
+    }
+
+    @Test
+    void aNewAlbWithoutAnyTargetOrRequestIsTooNewAsMotoCreatesIt() {
+        LoadBalancer justCreated = loadBalancer("new", "application", "internet-facing",
+                CheckHarness.NOW.minus(Duration.ofMinutes(5)));
+
+        Finding f = audit("us-east-1", List.of(justCreated), List.of(), MetricData.NONE).finding("new");
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("Load balancer created 0 days ago: too new to judge idle over the last 7"
+                + " days.");
+    }
+
+    @Test
+    void aNewLoadBalancerWithTrafficIsStillOk() {
+        Finding f = judgeAlb(createdDaysAgo("busy-new", 1), daily(4200));
+
+        assertThat(f.status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void oneCreatedAtLeastIdleDaysAgoIsJudged() {
+        Finding f = judgeAlb(createdDaysAgo("week-old", 7), daily(0, 0));
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.estimatedMonthlySavingsUsd()).isPositive();
+    }
+
+    @Test
+    void theAgeIsMeasuredFromTheAuditsReferenceTimeAgainstIdleDays() {
+        LoadBalancer lb = createdDaysAgo("lb", 10);
+        var harness = audit("us-east-1", List.of(lb), List.of(healthyGroupOf(lb)), metrics(ALB_REQUESTS, "lb", daily(0)));
+
+        assertThat(harness.finding("lb").status()).as("10 days old, 7-day window").isEqualTo(Status.NOK);
+        Finding f = harness.threshold(Idle.DAYS, 14).finding("lb");
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("Load balancer created 10 days ago: too new to judge idle over the last 14"
+                + " days.");
+        assertThat(harness.now(CheckHarness.NOW.plus(Duration.ofDays(4))).finding("lb").status())
+                .as("14 days old at a later reference time").isEqualTo(Status.NOK);
     }
 }

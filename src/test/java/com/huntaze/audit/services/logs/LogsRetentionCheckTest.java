@@ -47,7 +47,20 @@ class LogsRetentionCheckTest {
                 .finding("/new");
 
         assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.message()).isEqualTo("Never expires (empty today: set a retention before it fills).");
         assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("StoredBytes", 0L).containsEntry("Retention", "never expire")
+                .containsEntry("Estimate", "nothing stored yet: $0.00/month");
+    }
+
+    @Test
+    void aGroupWithAFewBytesStillStatesThem() {
+        Finding f = CheckHarness.of(new LogsRetentionCheck())
+                .with(LogsDatasets.LOG_GROUPS, List.of(logGroup("/small", null, 4000)))
+                .finding("/small");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.message()).isEqualTo("Never expires: 4000 bytes stored and growing, kept (and billed) forever.");
     }
 
     @Test

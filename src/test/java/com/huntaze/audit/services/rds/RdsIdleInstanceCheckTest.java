@@ -183,4 +183,29 @@ class RdsIdleInstanceCheckTest {
                 .singleElement().satisfies(t -> assertThat(t.dimensionSets())
                         .containsExactly(Map.of("DBInstanceIdentifier", "db-1")));
     }
+
+    // --- an instance younger than the idle window --------------------------------------------------------------
+
+    @Test
+    void anIdleInstanceCreatedLessThanIdleDaysAgoIsTooNewToJudgeAndSavesNothing() {
+        Finding f = judge(db("fresh").created(CheckHarness.NOW.minus(java.time.Duration.ofDays(3))).build(),
+                daily(0, 0, 0));
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("DB instance created 3 days ago: too new to judge idle over the last 7 days.");
+        assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("InstanceCreateTime", "2026-11-19T12:00:00Z")
+                .containsEntry("AgeDays", 3L).containsEntry("MaxDatabaseConnections", 0.0)
+                .doesNotContainKey("Estimate");
+    }
+
+    @Test
+    void aNewInstanceWithConnectionsIsStillOkAndAnOldIdleOneNok() {
+        DbInstance busy = db("busy").created(CheckHarness.NOW.minus(java.time.Duration.ofHours(20))).build();
+        DbInstance old = db("old").created(CheckHarness.NOW.minus(java.time.Duration.ofDays(8))).build();
+        var harness = audit("us-east-1", List.of(busy, old), metrics(CONNECTIONS, "busy", daily(2), "old", daily(0, 0)));
+
+        assertThat(harness.finding("busy").status()).isEqualTo(Status.OK);
+        assertThat(harness.finding("old").status()).isEqualTo(Status.NOK);
+    }
 }

@@ -91,4 +91,16 @@ class SecretsManagerUnusedSecretCheckTest {
         assertThat(f.estimatedMonthlySavingsUsd()).isEqualTo(0.40);
         assertThat((String) f.evidence().get("PriceRegion")).contains("no ap-south-1 figure");
     }
+
+    @Test
+    void aSecretCreatedLessThanUnusedSecretDaysAgoIsNeverCalledUnused() {
+        // A last read older than the secret itself (LastAccessedDate is not always consistent with CreatedDate):
+        // the secret has not existed for the whole window, whatever the last read says.
+        Finding f = judge(secretUsed("prod/recreated", daysAgo(10), daysAgo(100)));
+
+        assertThat(f.status()).isEqualTo(Status.TODO);
+        assertThat(f.message()).isEqualTo("Secret created 10 days ago: too new to judge unused over the last 90 days.");
+        assertThat(f.estimatedMonthlySavingsUsd()).isZero();
+        assertThat(f.evidence()).containsEntry("AgeDays", 10L).doesNotContainKey("Estimate");
+    }
 }
