@@ -293,7 +293,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
-                started, config.alarmCoverage())).run(checks, inventory);
+                started, config.settings())).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs, priceTable.origin());

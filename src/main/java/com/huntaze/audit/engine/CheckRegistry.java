@@ -150,4 +150,31 @@ public final class CheckRegistry {
         }
         return byKey;
     }
+
+    /**
+     * Every config file section the checks declare ({@link Check#settings()}), by key (sorted): the top-level keys
+     * the config file accepts besides its own. One key is one section.
+     */
+    public Map<String, SettingsSection<?>> settings() {
+        Map<String, SettingsSection<?>> byKey = new TreeMap<>();
+        for (RegisteredCheck registered : checks) {
+            for (SettingsSection<?> section : registered.check().settings()) {
+                SettingsSection<?> known = byKey.putIfAbsent(section.key(), section);
+                if (known != null && known != section) {
+                    throw new CatalogException("config section " + section.key() + " is declared twice (by "
+                            + String.join(" and ", readers(section.key())) + ")");
+                }
+            }
+        }
+        return byKey;
+    }
+
+    /** The ids of the checks that read the threshold or config section {@code key}, in report order. */
+    public List<String> readers(String key) {
+        return checks.stream()
+                .filter(c -> c.check().thresholds().stream().anyMatch(t -> t.key().equals(key))
+                        || c.check().settings().stream().anyMatch(s -> s.key().equals(key)))
+                .map(RegisteredCheck::id)
+                .toList();
+    }
 }

@@ -10,6 +10,7 @@ import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.engine.SettingsSection;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.elasticache.CacheCluster;
 import com.huntaze.audit.services.elasticache.CacheReplicationGroup;
@@ -60,6 +61,19 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
         return java.util.Collections.unmodifiableMap(required);
     }
 
+    /** The config file's {@code alarmCoverage:} section; its {@code required:} takes the kinds of {@link #kinds()}. */
+    private final SettingsSection<AlarmCoverageSettings> section = AlarmCoverageSettings.section(this::kinds);
+
+    /** The resource kinds this check judges, as the config file's {@code alarmCoverage.required} names them. */
+    public Set<String> kinds() {
+        return DEFAULT_REQUIRED.keySet();
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(section);
+    }
+
     /** A node whose alarms together with its siblings' cover the resource (a replication group's members). */
     private record Part(String id, Map<String, String> dimensions) {
     }
@@ -89,7 +103,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<MetricAlarm> alarms = ctx.get(CloudWatchDatasets.ALARMS).metricAlarms();
-        AlarmCoverageSettings settings = ctx.alarmCoverage();
+        AlarmCoverageSettings settings = ctx.settings(section);
         List<Finding> findings = new ArrayList<>();
         for (Watched w : watched(ctx)) {
             List<List<String>> requirements = settings.requirements(w.kind()).orElse(DEFAULT_REQUIRED.get(w.kind()));
