@@ -52,7 +52,7 @@ import java.util.stream.Collectors;
 /**
  * Reads and validates the config file ({@code huntaze-audit.yml}). Everything that can be wrong with it is a
  * {@link ConfigException} whose one-line message names the file, the line and the key. What is valid depends on
- * the catalog: the threshold keys are those the registered checks declare; the top-level sections
+ * the catalog: the threshold keys and their ranges are those the registered checks declare; the top-level sections
  * besides the loader's own (thresholds, attestations, suppressions) are those the checks declare
  * ({@link SettingsSection}), each bound by its declaration; and only registered {@code manual.*} checks take
  * attestations.
@@ -288,9 +288,10 @@ public final class ConfigLoader {
             if (threshold == null) {
                 problems.add(key, "unknown threshold; known: " + String.join(", ", thresholds.keySet()));
             } else if (entry.getValue() == null) {
-                problems.add(key, "needs a value (a whole number; default " + threshold.defaultValue() + ")");
-            } else if (entry.getValue() < 0) {
-                problems.add(key, "must not be negative, not " + entry.getValue());
+                problems.add(key, "needs a value (a whole number, " + threshold.min() + " to " + threshold.max()
+                        + " " + threshold.unit() + "; default " + threshold.defaultValue() + ")");
+            } else if (threshold.problem(entry.getValue()) != null) {
+                problems.add(key, threshold.problem(entry.getValue())); // word for word what the flag says
             } else {
                 values = values.with(threshold, entry.getValue());
             }
