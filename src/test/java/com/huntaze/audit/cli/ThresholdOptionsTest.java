@@ -74,6 +74,15 @@ class ThresholdOptionsTest {
                 Arguments.of("minBackupDays", 0, "must be between 1 and 35 (days), not 0"));
     }
 
+    @Test
+    void theReadmeTableGivesEachThresholdsDefaultRangeAndFlag() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (Threshold t : DECLARED.values()) {
+            assertThat(readme).as(t.key()).contains("| `" + t.key() + "` | " + t.defaultValue() + " | " + t.min() + "–"
+                    + t.max() + " " + t.unit() + " " + (t.flag() == null ? "| |" : "| `" + t.flag() + "` |"));
+        }
+    }
+
     /** Exit 2, nothing on stdout, one line on stderr: that line. */
     private static String usageError(CliRun run) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE);

@@ -284,8 +284,11 @@ class ConfigLoaderTest {
 
         assertThat(config.attestations()).isNotEmpty();
         String text = Files.readString(example);
-        for (String key : CheckRegistry.load().thresholds().keySet()) {
+        for (var threshold : CheckRegistry.load().thresholds().values()) {
+            String key = threshold.key();
             assertThat(text).as("the example documents threshold " + key).containsPattern("(?m)^  " + key + ": ");
+            assertThat(text).as("the example gives the range of " + key)
+                    .contains("[" + threshold.range() + " " + threshold.unit());
         }
     }
 }
