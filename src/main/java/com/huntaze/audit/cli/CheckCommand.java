@@ -5,13 +5,7 @@ import com.huntaze.audit.collection.AwsCallException;
 import com.huntaze.audit.collection.AwsCalls;
 import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.collection.InventoryCollector;
-import com.huntaze.audit.services.elasticache.ElastiCacheBackupRetentionCheck;
-import com.huntaze.audit.services.iam.IamAccessKeyAgeCheck;
 import com.huntaze.audit.inventory.MetricRequest;
-import com.huntaze.audit.services.Idle;
-import com.huntaze.audit.services.elbv2.Elbv2IdleLoadBalancerCheck;
-import com.huntaze.audit.services.secretsmanager.SecretsManagerUnusedSecretCheck;
-import com.huntaze.audit.services.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.collection.UnexpectedAnswerException;
 import com.huntaze.audit.config.AuditConfig;
 import com.huntaze.audit.config.ConfigException;
@@ -57,6 +51,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +67,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 
-/** {@code huntaze-audit check}: collect, evaluate, report, and exit with a code a CI job can gate on. */
+/**
+ * {@code huntaze-audit check}: collect, evaluate, report, and exit with a code a CI job can gate on. Its threshold
+ * options are not declared here: {@code --threshold KEY=VALUE} sets any threshold the checks declare, and each
+ * threshold that declares a flag of its own gets it as an alias, added when the command is built
+ * ({@link ThresholdOptions}).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        modelTransformer = ThresholdOptions.class,
         description = "Audit an AWS account (read-only) and print an OK/NOK/TODO launch-readiness report.",
         footer = {"", "Exit codes:", "  0  no finding fails the gate",
                 "  1  a finding fails the gate (default: a NOK that is not an accepted risk; see --fail-on)",
@@ -114,13 +115,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Audit an embedded sample account, without any AWS access.")
     boolean demo;
 
-    @Option(names = "--min-backup-days", paramLabel = "DAYS",
-            description = "Minimum RDS backup retention in days (default: 7).")
-    Integer minBackupDays;
-
-    @Option(names = "--min-snapshot-days", paramLabel = "DAYS",
-            description = "Minimum ElastiCache snapshot retention in days (default: 7).")
-    Integer minSnapshotDays;
+    @Option(names = "--threshold", paramLabel = "KEY=VALUE",
+            description = "Set a threshold the checks compare against, e.g. idleDays=30; repeatable. Wins over the"
+                    + " config file. The keys, defaults and ranges: huntaze-audit list-checks --thresholds.")
+    List<String> thresholdSettings = new ArrayList<>();
 
     @Option(names = "--checks", split = ",", paramLabel = "ID",
             description = "Run only these checks (ids or globs such as rds.*; comma-separated).")
@@ -151,30 +149,12 @@ public final class CheckCommand implements Callable<Integer> {
                     + "throttles the account's other users.")
     int concurrency;
 
-    @Option(names = "--max-key-age-days", paramLabel = "DAYS",
-            description = "Maximum age of an active IAM access key, and days since its last use (default: 90).")
-    Integer maxKeyAgeDays;
-
     @Option(names = "--config", paramLabel = "FILE",
             description = "Config file: thresholds, attestations of by-hand checks and the alarm coverage to require"
                     + " (see huntaze-audit.example.yml)."
                     + " Default: huntaze-audit.yml in the current directory when present (--demo: the demo's own)."
                     + " Command-line flags win over it.")
     Path configFile;
-
-    @Option(names = "--idle-days", paramLabel = "DAYS",
-            description = "Days of CloudWatch metrics the idle-resource checks look at (default: 7).")
-    Integer idleDays;
-
-    @Option(names = "--idle-requests-per-day", paramLabel = "N",
-            description = "A load balancer with fewer requests (NLB: new flows) than this on every day of the"
-                    + " --idle-days window is idle (default: 100).")
-    Integer idleRequestsPerDay;
-
-    @Option(names = "--unused-secret-days", paramLabel = "DAYS",
-            description = "A secret not read for more than this many days (or never, and older) is unused"
-                    + " (default: 90).")
-    Integer unusedSecretDays;
 
     @Option(names = "--prices", paramLabel = "FILE",
             description = "A price table (JSON, same format as the embedded one) that extends or replaces the "
@@ -264,7 +244,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckRegistry registry = CheckRegistry.load();
         AuditConfig config = config(registry, started);
         List<Suppression> suppressions = suppressions(registry, config, started);
-        Thresholds thresholds = thresholds(config.thresholds());
+        Thresholds thresholds = thresholds(config.thresholds(), registry.thresholds());
         List<RegisteredCheck> checks = selectedChecks(registry);
 
         Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
@@ -297,7 +277,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
-                started, config.alarmCoverage())).run(checks, inventory);
+                started, config.settings())).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs, priceTable.origin());
@@ -416,33 +396,54 @@ public final class CheckCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds));
     }
 
-    /** The config file's thresholds, overridden by the command-line flags. */
-    private Thresholds thresholds(Thresholds fromConfig) {
+    /**
+     * The config file's thresholds, overridden by the command line: the alias flags and {@code --threshold
+     * KEY=VALUE}, each value validated by its declaration (the same words as for the file). One key given twice on
+     * the command line is an error, whichever way.
+     */
+    private Thresholds thresholds(Thresholds fromConfig, Map<String, Threshold> declared) {
         Thresholds thresholds = fromConfig;
-        thresholds = withFlag(thresholds, "--min-backup-days", minBackupDays, RdsBackupRetentionCheck.MIN_BACKUP_DAYS);
-        thresholds = withFlag(thresholds, "--min-snapshot-days", minSnapshotDays,
-                ElastiCacheBackupRetentionCheck.MIN_SNAPSHOT_DAYS);
-        thresholds = withFlag(thresholds, "--max-key-age-days", maxKeyAgeDays, IamAccessKeyAgeCheck.MAX_KEY_AGE_DAYS);
-        // CloudWatch keeps hourly (and so daily) datapoints for 455 days.
-        if (idleDays != null && (idleDays < 1 || idleDays > 455)) {
-            throw new UsageException("--idle-days must be between 1 and 455 (CloudWatch keeps 455 days of hourly"
-                    + " data), not " + idleDays);
+        Map<String, String> givenAs = new LinkedHashMap<>();
+        for (Threshold threshold : declared.values()) {
+            Integer value = threshold.flag() == null ? null : ThresholdOptions.value(spec, threshold);
+            if (value != null) {
+                thresholds = given(thresholds, threshold, value, threshold.flag(), givenAs);
+            }
         }
-        thresholds = withFlag(thresholds, "--idle-days", idleDays, Idle.DAYS);
-        thresholds = withFlag(thresholds, "--idle-requests-per-day", idleRequestsPerDay,
-                Elbv2IdleLoadBalancerCheck.IDLE_REQUESTS_PER_DAY);
-        thresholds = withFlag(thresholds, "--unused-secret-days", unusedSecretDays,
-                SecretsManagerUnusedSecretCheck.UNUSED_SECRET_DAYS);
+        for (String setting : thresholdSettings) {
+            int equals = setting.indexOf('=');
+            String key = (equals < 0 ? setting : setting.substring(0, equals)).strip();
+            if (equals < 0 || key.isEmpty()) {
+                throw new UsageException("--threshold '" + setting + "': expected KEY=VALUE, e.g. idleDays=30");
+            }
+            Threshold threshold = declared.get(key);
+            if (threshold == null) {
+                throw new UsageException("--threshold " + key + ": unknown threshold; known: "
+                        + String.join(", ", declared.keySet()));
+            }
+            String text = setting.substring(equals + 1).strip();
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--threshold " + key + ": " + ThresholdOptions.notAWholeNumber(text));
+            }
+            thresholds = given(thresholds, threshold, value, "--threshold " + key, givenAs);
+        }
         return thresholds;
     }
 
-    /** A threshold flag, when given, overrides: every one is a number of days (or a count) of at least 1. */
-    private static Thresholds withFlag(Thresholds thresholds, String option, Integer value, Threshold threshold) {
-        if (value == null) {
-            return thresholds;
+    /** {@code value} for {@code threshold}, given on the command line as {@code option}. */
+    private static Thresholds given(Thresholds thresholds, Threshold threshold, int value, String option,
+                                    Map<String, String> givenAs) {
+        String before = givenAs.putIfAbsent(threshold.key(), option);
+        if (before != null) {
+            throw new UsageException("threshold " + threshold.key() + " is given twice on the command line ("
+                    + before + " and " + option + ")");
         }
-        if (value < 1) {
-            throw new UsageException(option + " must be at least 1, not " + value);
+        String problem = threshold.problem(value);
+        if (problem != null) {
+            throw new UsageException(option + " " + problem);
         }
         return thresholds.with(threshold, value);
     }

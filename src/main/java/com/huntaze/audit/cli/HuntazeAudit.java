@@ -48,7 +48,9 @@ public final class HuntazeAudit implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new HuntazeAudit());
-        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        // Built as commands of their own: only then does picocli apply a command's model transformer (check's
+        // threshold aliases come from the checks' declarations, see ThresholdOptions).
+        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command.get())));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

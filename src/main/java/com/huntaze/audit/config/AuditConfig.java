@@ -1,7 +1,7 @@
 package com.huntaze.audit.config;
 
-import com.huntaze.audit.engine.AlarmCoverageSettings;
 import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.Settings;
 import com.huntaze.audit.engine.Thresholds;
 import com.huntaze.audit.gate.Suppression;
 import java.util.List;
@@ -12,33 +12,27 @@ import java.util.List;
  * @param source       where it came from (the path as given, or a description), for messages; null for none
  * @param thresholds   the file's thresholds over the defaults (command-line flags are applied on top)
  * @param attestations the attestations of by-hand checks, in the file's order
- * @param alarmCoverage which resources cloudwatch.alarm-coverage judges, and what it requires of them
+ * @param settings     the sections checks declare (e.g. {@code alarmCoverage:}), each as its binder read it
  * @param suppressions  the accepted risks, in the file's order
  */
 public record AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations,
-                          AlarmCoverageSettings alarmCoverage, List<Suppression> suppressions) {
+                          Settings settings, List<Suppression> suppressions) {
 
     public AuditConfig {
         attestations = List.copyOf(attestations);
-        alarmCoverage = alarmCoverage == null ? AlarmCoverageSettings.DEFAULTS : alarmCoverage;
+        settings = settings == null ? Settings.NONE : settings;
         suppressions = List.copyOf(suppressions);
     }
 
-    /** Without an {@code alarmCoverage:} section. */
+    /** Without any check's section. */
     public AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations,
                        List<Suppression> suppressions) {
-        this(source, thresholds, attestations, AlarmCoverageSettings.DEFAULTS, suppressions);
+        this(source, thresholds, attestations, Settings.NONE, suppressions);
     }
 
-    /** Without {@code suppressions:}. */
-    public AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations,
-                       AlarmCoverageSettings alarmCoverage) {
-        this(source, thresholds, attestations, alarmCoverage, List.of());
-    }
-
-    /** Without an {@code alarmCoverage:} section or {@code suppressions:}. */
+    /** Without any check's section or {@code suppressions:}. */
     public AuditConfig(String source, Thresholds thresholds, List<Attestation> attestations) {
-        this(source, thresholds, attestations, AlarmCoverageSettings.DEFAULTS, List.of());
+        this(source, thresholds, attestations, Settings.NONE, List.of());
     }
 
     /** No config file: defaults everywhere, nothing attested. */

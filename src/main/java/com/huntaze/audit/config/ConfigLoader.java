@@ -13,12 +13,18 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.huntaze.audit.collection.RegionNames;
 import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.CatalogException;
 import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.RegisteredCheck;
+import com.huntaze.audit.engine.Settings;
+import com.huntaze.audit.engine.SettingsSection;
 import com.huntaze.audit.engine.Threshold;
 import com.huntaze.audit.engine.Thresholds;
 import com.huntaze.audit.gate.NamePattern;
@@ -46,8 +52,10 @@ import java.util.stream.Collectors;
 /**
  * Reads and validates the config file ({@code huntaze-audit.yml}). Everything that can be wrong with it is a
  * {@link ConfigException} whose one-line message names the file, the line and the key. What is valid depends on
- * the catalog: the threshold keys are those the registered checks declare, and only registered {@code manual.*}
- * checks take attestations.
+ * the catalog: the threshold keys and their ranges are those the registered checks declare; the top-level sections
+ * besides the loader's own (thresholds, attestations, suppressions) are those the checks declare
+ * ({@link SettingsSection}), each bound by its declaration; and only registered {@code manual.*} checks take
+ * attestations.
  */
 public final class ConfigLoader {
 
@@ -56,6 +64,9 @@ public final class ConfigLoader {
 
     /** The id prefix of the by-hand checks, the only ones an attestation can name. */
     public static final String ATTESTABLE_PREFIX = "manual.";
+
+    /** The sections the loader reads itself: {@link ConfigFile}'s components. */
+    private static final Set<String> OWN_SECTIONS = Set.of("thresholds", "attestations", "suppressions");
 
     private static final YAMLFactory YAML_FACTORY = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,6 +79,7 @@ public final class ConfigLoader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private final Map<String, Threshold> thresholds;
+    private final Map<String, SettingsSection<?>> sections;
     private final Set<String> checkIds;
     private final Set<String> attestable;
     private final LocalDate today;
@@ -75,6 +87,13 @@ public final class ConfigLoader {
     /** @param today the audit's date (UTC): attestations may not be dated after it */
     public ConfigLoader(CheckRegistry registry, LocalDate today) {
         this.thresholds = registry.thresholds();
+        this.sections = registry.settings();
+        for (String key : sections.keySet()) {
+            if (OWN_SECTIONS.contains(key)) {
+                throw new CatalogException("config section " + key + " is declared by a check, but the config loader"
+                        + " reads it itself");
+            }
+        }
         this.checkIds = registry.checks().stream().map(RegisteredCheck::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         this.attestable = checkIds.stream().filter(id -> id.startsWith(ATTESTABLE_PREFIX))
@@ -110,25 +129,33 @@ public final class ConfigLoader {
 
     /** Validates config text; {@code source} names it in messages (a file name, or e.g. "the demo config"). */
     public AuditConfig parse(String source, String text) {
-        ConfigFile raw = bind(source, text);
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        ConfigFile raw = bind(source, text, written);
         if (raw == null) {
             return new AuditConfig(source, Thresholds.defaults(), List.of(), List.of());
         }
         Problems problems = new Problems(source, text);
         Thresholds values = thresholds(raw, problems);
         List<Attestation> attestations = attestations(raw, problems);
-        AlarmCoverageSettings alarmCoverage = alarmCoverage(raw, problems);
+        Settings settings = Settings.NONE;
+        for (Map.Entry<String, JsonNode> section : written.entrySet()) {
+            settings = bound(settings, sections.get(section.getKey()), section.getValue(), problems);
+        }
         List<Suppression> suppressions = suppressions(source, raw, problems);
         problems.throwIfAny();
-        return new AuditConfig(source, values, attestations, alarmCoverage, suppressions);
+        return new AuditConfig(source, values, attestations, settings, suppressions);
     }
 
-    private static ConfigFile bind(String source, String text) {
+    /**
+     * Binds the file's own sections into a {@link ConfigFile}; the sections checks declare go to {@code sections},
+     * as written, for their binders.
+     */
+    private ConfigFile bind(String source, String text, Map<String, JsonNode> sections) {
         try (JsonParser parser = YAML.createParser(text)) {
             if (parser.nextToken() == null) {
                 return null; // empty, or only comments
             }
-            return YAML.readValue(parser, ConfigFile.class);
+            return YAML.readerFor(ConfigFile.class).withHandler(new DeclaredSections(sections)).readValue(parser);
         } catch (JsonMappingException e) {
             if (isYamlSyntax(e)) {
                 throw new ConfigException(syntaxError(source, text, e)); // met while binding, e.g. resource: *
@@ -196,6 +223,57 @@ public final class ConfigLoader {
         return null;
     }
 
+    /** Takes the top-level keys of the sections checks declare out of the binding, keeping their YAML. */
+    private final class DeclaredSections extends DeserializationProblemHandler {
+        private final Map<String, JsonNode> found;
+
+        DeclaredSections(Map<String, JsonNode> found) {
+            this.found = found;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                                             JsonDeserializer<?> deserializer, Object beanOrClass, String key)
+                throws IOException {
+            boolean topLevel = beanOrClass == ConfigFile.class || beanOrClass instanceof ConfigFile;
+            if (!topLevel || !sections.containsKey(key)) {
+                return false;
+            }
+            found.put(key, context.readTree(parser));
+            return true;
+        }
+    }
+
+    /** {@code settings} with {@code section} bound from the file's {@code node}; its defaults when it is empty. */
+    private <T> Settings bound(Settings settings, SettingsSection<T> section, JsonNode node, Problems problems) {
+        if (node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty())) {
+            return settings; // "alarmCoverage:" with nothing under it
+        }
+        List<Object> at = List.of(section.key());
+        int before = problems.count();
+        T value = section.binder().bind(node, new SettingsSection.Input() {
+            @Override
+            public <W> W read(JsonNode part, List<Object> path, Class<W> type) {
+                try {
+                    return YAML.treeToValue(part, type);
+                } catch (JsonMappingException e) {
+                    List<Object> key = child(at, path);
+                    key.addAll(key(e));
+                    problems.add(key, ConfigLoader.this.problem(e));
+                } catch (JsonProcessingException e) {
+                    problems.add(child(at, path), firstLine(e.getOriginalMessage()));
+                }
+                return null;
+            }
+
+            @Override
+            public void problem(List<Object> path, String problem) {
+                problems.add(child(at, path), problem);
+            }
+        });
+        return problems.count() > before || value == null ? settings : settings.with(section, value);
+    }
+
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
     private static final Pattern KEY_ON_LINE = Pattern.compile("^\\s*(?:-\\s+)?([^\\s:#'\"{\\[][^:#]*?)\\s*:(?:\\s|$)");
 
@@ -210,9 +288,10 @@ public final class ConfigLoader {
             if (threshold == null) {
                 problems.add(key, "unknown threshold; known: " + String.join(", ", thresholds.keySet()));
             } else if (entry.getValue() == null) {
-                problems.add(key, "needs a value (a whole number; default " + threshold.defaultValue() + ")");
-            } else if (entry.getValue() < 0) {
-                problems.add(key, "must not be negative, not " + entry.getValue());
+                problems.add(key, "needs a value (a whole number, " + threshold.min() + " to " + threshold.max()
+                        + " " + threshold.unit() + "; default " + threshold.defaultValue() + ")");
+            } else if (threshold.problem(entry.getValue()) != null) {
+                problems.add(key, threshold.problem(entry.getValue())); // word for word what the flag says
             } else {
                 values = values.with(threshold, entry.getValue());
             }
@@ -251,70 +330,6 @@ public final class ConfigLoader {
             }
         }
         return attestations;
-    }
-
-    /** A CloudWatch metric name as AWS namespaces spell them: no spaces, at most 255 characters. */
-    private static final Pattern METRIC_NAME = Pattern.compile("[^\\s]{1,255}");
-
-    private AlarmCoverageSettings alarmCoverage(ConfigFile raw, Problems problems) {
-        ConfigFile.AlarmCoverageEntry entry = raw.alarmCoverage();
-        if (entry == null) {
-            return AlarmCoverageSettings.DEFAULTS;
-        }
-        List<Object> at = List.of("alarmCoverage");
-        List<String> include = globs(entry.include(), child(at, "include"), problems);
-        List<String> exclude = globs(entry.exclude(), child(at, "exclude"), problems);
-        Map<String, List<List<String>>> required = new LinkedHashMap<>();
-        if (entry.required() != null) {
-            String kinds = list(new TreeSet<>(AlarmCoverageSettings.KINDS));
-            for (Map.Entry<String, List<Object>> kind : entry.required().entrySet()) {
-                List<Object> key = child(child(at, "required"), kind.getKey());
-                if (!AlarmCoverageSettings.KINDS.contains(kind.getKey())) {
-                    problems.add(key, "unknown resource kind; known: " + kinds);
-                } else if (kind.getValue() == null) {
-                    problems.add(key, "needs a list of required metrics (each a metric name or a list of"
-                            + " alternatives), or [] to not judge this kind");
-                } else {
-                    required.put(kind.getKey(), requirements(kind.getValue(), key, problems));
-                }
-            }
-        }
-        return new AlarmCoverageSettings(include, exclude, required);
-    }
-
-    private static List<String> globs(List<String> globs, List<Object> key, Problems problems) {
-        List<String> valid = new ArrayList<>();
-        if (globs == null) {
-            return valid;
-        }
-        for (int i = 0; i < globs.size(); i++) {
-            if (isBlank(globs.get(i))) {
-                problems.add(child(key, i), "empty pattern: a resource id or a glob such as prod-* or prod/*");
-            } else {
-                valid.add(globs.get(i).strip());
-            }
-        }
-        return valid;
-    }
-
-    /** Each requirement: a metric name, or a non-empty list of alternative metric names. */
-    private static List<List<String>> requirements(List<Object> written, List<Object> key, Problems problems) {
-        List<List<String>> requirements = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
-            Object requirement = written.get(i);
-            List<?> names = requirement instanceof List<?> alternatives ? alternatives
-                    : requirement == null ? List.of() : List.of(requirement);
-            boolean valid = !names.isEmpty() && names.stream()
-                    .allMatch(n -> n instanceof String name && METRIC_NAME.matcher(name.strip()).matches());
-            if (valid) {
-                requirements.add(names.stream().map(n -> ((String) n).strip()).toList());
-            } else {
-                problems.add(child(key, i), "expected a metric name (e.g. CPUUtilization) or a list of alternative"
-                        + " metric names (e.g. [EngineCPUUtilization, CPUUtilization]), not "
-                        + (requirement == null ? "nothing" : quote(requirement)));
-            }
-        }
-        return requirements;
     }
 
     // ---- suppressions (accepted risks) ----
@@ -423,6 +438,12 @@ public final class ConfigLoader {
         return child;
     }
 
+    private static List<Object> child(List<Object> key, List<Object> path) {
+        List<Object> child = new ArrayList<>(key);
+        child.addAll(path);
+        return child;
+    }
+
     // ---- messages ----
 
     static String format(String source, Integer line, List<Object> key, String problem) {
@@ -433,8 +454,7 @@ public final class ConfigLoader {
 
     /** A value from the file, quoted for a message: one line, and not too long. */
     static String quote(Object value) {
-        String text = String.valueOf(value).strip().replaceAll("\\s+", " ");
-        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+        return SettingsSection.quote(value);
     }
 
     /** {@code attestations[0].date}. */
@@ -470,9 +490,13 @@ public final class ConfigLoader {
         return key;
     }
 
-    private static String problem(JsonMappingException e) {
+    private String problem(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            Set<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (unknown.getReferringClass() == ConfigFile.class) {
+                known.addAll(sections.keySet());
+            }
             return "unknown key '" + unknown.getPropertyName() + "'; expected " + String.join(", ", known);
         }
         if (e instanceof InvalidFormatException invalid) {
@@ -484,7 +508,7 @@ public final class ConfigLoader {
         return firstLine(e.getOriginalMessage());
     }
 
-    private static String describe(Class<?> type) {
+    private String describe(Class<?> type) {
         if (type == Integer.class || type == int.class) {
             return "a whole number";
         }
@@ -495,7 +519,11 @@ public final class ConfigLoader {
             return "a list (entries starting with '- ')";
         }
         if (type == ConfigFile.class) {
-            return "sections such as 'thresholds:', 'attestations:', 'alarmCoverage:' and 'suppressions:'";
+            List<String> all = new ArrayList<>(List.of("thresholds", "attestations"));
+            all.addAll(sections.keySet());
+            all.add("suppressions");
+            return "sections such as " + all.stream().map(k -> "'" + k + ":'").collect(Collectors.joining(", "))
+                    .replaceFirst(", ([^,]*)$", " and $1");
         }
         return "a mapping ('key: value' lines)";
     }

@@ -11,19 +11,19 @@ import java.util.List;
  * @param attestations the config file's attestations of by-hand checks
  * @param prices       what savings are estimated with (the embedded table, extended by {@code --prices})
  * @param now          the audit's reference time: ages are measured from it, never from the clock
- * @param alarmCoverage the config file's {@code alarmCoverage:} section (cloudwatch.alarm-coverage reads it)
+ * @param settings     the config file's sections that checks declare (e.g. {@code alarmCoverage:})
  */
 public record AuditInputs(Thresholds thresholds, List<Attestation> attestations, PriceTable prices, Instant now,
-                          AlarmCoverageSettings alarmCoverage) {
+                          Settings settings) {
 
     public AuditInputs {
         attestations = List.copyOf(attestations);
-        alarmCoverage = alarmCoverage == null ? AlarmCoverageSettings.DEFAULTS : alarmCoverage;
+        settings = settings == null ? Settings.NONE : settings;
     }
 
-    /** Without an {@code alarmCoverage:} section. */
+    /** Without any check's config section. */
     public AuditInputs(Thresholds thresholds, List<Attestation> attestations, PriceTable prices, Instant now) {
-        this(thresholds, attestations, prices, now, AlarmCoverageSettings.DEFAULTS);
+        this(thresholds, attestations, prices, now, Settings.NONE);
     }
 
     /** Default thresholds, no attestation, the embedded prices. */

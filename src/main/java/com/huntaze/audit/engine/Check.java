@@ -25,8 +25,19 @@ public interface Check {
         return Scope.REGIONAL;
     }
 
-    /** The thresholds this check reads, so the config file and the docs know them. */
+    /**
+     * The thresholds this check reads, so the config file, the command line and the docs know them. Several checks
+     * may declare one threshold (the same declaration, e.g. {@code Idle.DAYS}).
+     */
     default List<Threshold> thresholds() {
+        return List.of();
+    }
+
+    /**
+     * The config file sections this check reads, for settings that are more than numbers (e.g. {@code alarmCoverage:});
+     * the check reads each bound value with {@link CheckContext#settings(SettingsSection)}.
+     */
+    default List<SettingsSection<?>> settings() {
         return List.of();
     }
 

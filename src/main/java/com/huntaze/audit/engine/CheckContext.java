@@ -16,7 +16,7 @@ public final class CheckContext {
     private final Instant now;
     private final List<Attestation> attestations;
     private final PriceTable prices;
-    private final AlarmCoverageSettings alarmCoverage;
+    private final Settings settings;
 
     /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
@@ -30,12 +30,12 @@ public final class CheckContext {
         this.now = inputs.now();
         this.attestations = inputs.attestations().stream().filter(a -> a.check().equals(metadata.id())).toList();
         this.prices = inputs.prices();
-        this.alarmCoverage = inputs.alarmCoverage();
+        this.settings = inputs.settings();
     }
 
-    /** The config file's {@code alarmCoverage:} section (its defaults when the file has none). */
-    public AlarmCoverageSettings alarmCoverage() {
-        return alarmCoverage;
+    /** The config file's {@code section}, as its binder read it (the section's defaults when the file has none). */
+    public <T> T settings(SettingsSection<T> section) {
+        return settings.get(section);
     }
 
     /** The prices savings are estimated with (the embedded table, extended by {@code --prices}). */

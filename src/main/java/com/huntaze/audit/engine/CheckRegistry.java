@@ -10,6 +10,7 @@ import com.huntaze.audit.services.ServiceCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,20 +135,64 @@ public final class CheckRegistry {
     }
 
     /**
-     * Every threshold the checks declare, by key (sorted): the keys the config file's {@code thresholds:} accepts.
-     * Several checks may share one threshold, but not one key with two different defaults.
+     * Every threshold the checks declare, by key (sorted): the keys the config file's {@code thresholds:} and
+     * {@code --threshold KEY=VALUE} accept. See {@link #thresholdsOf}.
      */
     public Map<String, Threshold> thresholds() {
+        return thresholdsOf(checks.stream().map(RegisteredCheck::check).toList());
+    }
+
+    /**
+     * The thresholds {@code checks} declare, by key (sorted), without reading any metadata (the command line is
+     * built from them). Several checks may share one threshold, but one key is one declaration (same default,
+     * range, unit and flag), and one flag names one threshold.
+     */
+    public static Map<String, Threshold> thresholdsOf(Collection<? extends Check> checks) {
         Map<String, Threshold> byKey = new TreeMap<>();
-        for (RegisteredCheck registered : checks) {
-            for (Threshold threshold : registered.check().thresholds()) {
+        Map<String, String> flags = new HashMap<>();
+        for (Check check : checks) {
+            for (Threshold threshold : check.thresholds()) {
                 Threshold known = byKey.putIfAbsent(threshold.key(), threshold);
-                if (known != null && known.defaultValue() != threshold.defaultValue()) {
-                    throw new CatalogException("threshold " + threshold.key() + " is declared with two defaults ("
-                            + known.defaultValue() + " and " + threshold.defaultValue() + ")");
+                if (known != null && !known.equals(threshold)) {
+                    throw new CatalogException("threshold " + threshold.key() + " is declared twice, differently: "
+                            + known + " and " + threshold);
+                }
+                if (threshold.flag() != null) {
+                    String other = flags.putIfAbsent(threshold.flag(), threshold.key());
+                    if (other != null && !other.equals(threshold.key())) {
+                        throw new CatalogException("flag " + threshold.flag() + " is declared by two thresholds ("
+                                + other + " and " + threshold.key() + ")");
+                    }
                 }
             }
         }
         return byKey;
+    }
+
+    /**
+     * Every config file section the checks declare ({@link Check#settings()}), by key (sorted): the top-level keys
+     * the config file accepts besides its own. One key is one section.
+     */
+    public Map<String, SettingsSection<?>> settings() {
+        Map<String, SettingsSection<?>> byKey = new TreeMap<>();
+        for (RegisteredCheck registered : checks) {
+            for (SettingsSection<?> section : registered.check().settings()) {
+                SettingsSection<?> known = byKey.putIfAbsent(section.key(), section);
+                if (known != null && known != section) {
+                    throw new CatalogException("config section " + section.key() + " is declared twice (by "
+                            + String.join(" and ", readers(section.key())) + ")");
+                }
+            }
+        }
+        return byKey;
+    }
+
+    /** The ids of the checks that read the threshold or config section {@code key}, in report order. */
+    public List<String> readers(String key) {
+        return checks.stream()
+                .filter(c -> c.check().thresholds().stream().anyMatch(t -> t.key().equals(key))
+                        || c.check().settings().stream().anyMatch(s -> s.key().equals(key)))
+                .map(RegisteredCheck::id)
+                .toList();
     }
 }

@@ -31,6 +31,12 @@ public final class MetricSpec<R> {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*([.-][a-zA-Z0-9]+)*");
     private static final long DAY_SECONDS = Duration.ofDays(1).toSeconds();
 
+    /**
+     * The longest lookback there is data for: CloudWatch keeps hourly (and so daily) datapoints for 455 days. A
+     * lookback threshold may not accept more.
+     */
+    public static final int MAX_LOOKBACK_DAYS = 455;
+
     /** The queries of one resource: its key and one dimension set per CloudWatch metric to read. */
     public record Target(String resourceKey, List<Map<String, String>> dimensionSets) {
     }
@@ -57,6 +63,10 @@ public final class MetricSpec<R> {
         this.statistic = Objects.requireNonNull(b.statistic, "statistic");
         this.period = b.period;
         this.lookbackDays = Objects.requireNonNull(b.lookbackDays, "lookback threshold");
+        if (lookbackDays.min() < 1 || lookbackDays.max() > MAX_LOOKBACK_DAYS) {
+            throw new IllegalArgumentException("metric spec " + b.id + ": lookback threshold " + lookbackDays.key()
+                    + " accepts " + lookbackDays.range() + " days; CloudWatch keeps 1-" + MAX_LOOKBACK_DAYS);
+        }
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("metric spec id '" + id + "': lower-case words joined by . or -");
         }

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services;
 
 import com.huntaze.audit.engine.Threshold;
+import com.huntaze.audit.inventory.MetricSpec;
 import com.huntaze.audit.pricing.Price;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,9 +18,12 @@ public final class Idle {
     private Idle() {
     }
 
-    /** {@code --idle-days}: how far back the idle checks read CloudWatch metrics. */
-    public static final Threshold DAYS = new Threshold("idleDays", 7,
-            "Days of CloudWatch metrics the idle-resource checks look at");
+    /**
+     * {@code --idle-days}: how far back the idle checks read CloudWatch metrics. 1 to 455: at least one daily
+     * datapoint, and no further back than CloudWatch keeps hourly (and so daily) data.
+     */
+    public static final Threshold DAYS = new Threshold("idleDays", 7, "days", 1, MetricSpec.MAX_LOOKBACK_DAYS,
+            "--idle-days", "Days of CloudWatch metrics the idle-resource checks look at");
 
     /**
      * The rule every idle or unused check applies before a NOK: a resource created less than {@code days} days

@@ -78,7 +78,7 @@ class CliTest {
                 Arguments.of(List.of("check", "--demo", "--region", "us-east-1"), "--demo reads no AWS account"),
                 Arguments.of(List.of("check", "--region", "us-east-1", "--profile", "no-such-profile-here"),
                         "unknown profile 'no-such-profile-here'"),
-                Arguments.of(List.of("check", "--demo", "--min-backup-days", "0"), "--min-backup-days must be at least 1"),
+                Arguments.of(List.of("check", "--demo", "--min-backup-days", "0"), "--min-backup-days must be between 1 and 35 (days), not 0"),
                 Arguments.of(List.of("check", "--demo", "--min-backup-days", "seven"), "--min-backup-days"),
                 Arguments.of(List.of("check", "--region", "us-east-1", "--max-attempts", "0"), "--max-attempts must be between 1 and 20"),
                 Arguments.of(List.of("check", "--region", "us-east-1", "--timeout", "0"), "--timeout must be between 1 and 3600"),

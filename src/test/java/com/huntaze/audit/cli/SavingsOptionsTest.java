@@ -75,11 +75,11 @@ class SavingsOptionsTest {
     }
 
     @Test
-    void idleRequestsPerDayAndUnusedSecretDaysMustBeAtLeastOne() {
+    void idleRequestsPerDayAndUnusedSecretDaysMustBeInTheirRanges() {
         assertUsageError(CliRun.of("check", "--demo", "--idle-requests-per-day", "0"),
-                "--idle-requests-per-day must be at least 1, not 0");
+                "--idle-requests-per-day must be between 1 and 10000000 (requests/day), not 0");
         assertUsageError(CliRun.of("check", "--demo", "--unused-secret-days", "-5"),
-                "--unused-secret-days must be at least 1, not -5");
+                "--unused-secret-days must be between 1 and 3650 (days), not -5");
         assertThat(CliRun.of("check", "--demo", "--unused-secret-days", "ninety").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
@@ -97,9 +97,9 @@ class SavingsOptionsTest {
 
     @Test
     void unusedSecretDaysIsTheLimitTheSecretFindingsState() {
-        JsonNode report = CliRun.of("check", "--demo", "--format", "json", "--unused-secret-days", "4000").json();
+        JsonNode report = CliRun.of("check", "--demo", "--format", "json", "--unused-secret-days", "3650").json();
         JsonNode legacy = finding(report, "secretsmanager.unused-secret", "us-east-1", "prod/legacy-smtp-password");
-        assertThat(legacy.get("status").asText()).as("last read within 4000 days").isEqualTo("OK");
-        assertThat(legacy.get("evidence").get("UnusedSecretDays").asInt()).isEqualTo(4000);
+        assertThat(legacy.get("status").asText()).as("last read within 3650 days").isEqualTo("OK");
+        assertThat(legacy.get("evidence").get("UnusedSecretDays").asInt()).isEqualTo(3650);
     }
 }

@@ -1,12 +1,22 @@
 package com.huntaze.audit.config;
 
+import com.huntaze.audit.services.ServiceCatalog;
+import com.huntaze.audit.services.cloudwatch.AlarmCoverageTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.huntaze.audit.engine.AlarmCoverageSettings;
+import com.huntaze.audit.engine.Check;
+import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.engine.SettingsSection;
+import com.huntaze.audit.services.cloudwatch.CloudWatchAlarmCoverageCheck;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,6 +27,11 @@ import org.junit.jupiter.api.Test;
 class AlarmCoverageConfigTest {
 
     private static final ConfigLoader LOADER = new ConfigLoader(CheckRegistry.load(), LocalDate.of(2026, 11, 22));
+
+    /** The section as cloudwatch.alarm-coverage declares it: the loader knows it only through the registry. */
+    @SuppressWarnings("unchecked")
+    private static final SettingsSection<AlarmCoverageSettings> ALARM_COVERAGE =
+            (SettingsSection<AlarmCoverageSettings>) CheckRegistry.load().settings().get("alarmCoverage");
 
     @Test
     void namePatternsAndRequirementsAsNamesOrListsOfAlternatives() {
@@ -30,7 +45,7 @@ class AlarmCoverageConfigTest {
                       - CPUUtilization
                       - [FreeStorageSpace, FreeableMemory]
                     alb: []
-                """).alarmCoverage();
+                """).settings().get(ALARM_COVERAGE);
 
         assertThat(settings.include()).containsExactly("prod-*", "prod/*");
         assertThat(settings.exclude()).containsExactly("*-test");
@@ -46,9 +61,47 @@ class AlarmCoverageConfigTest {
 
     @Test
     void noSectionJudgesEverythingWithTheDefaults() {
-        AlarmCoverageSettings settings = LOADER.parse("c.yml", "thresholds:\n  minBackupDays: 7\n").alarmCoverage();
+        AlarmCoverageSettings settings = LOADER.parse("c.yml", "thresholds:\n  minBackupDays: 7\n").settings()
+                .get(ALARM_COVERAGE);
         assertThat(settings).isEqualTo(AlarmCoverageSettings.DEFAULTS);
         assertThat(settings.judges("anything/at-all")).isTrue();
+    }
+
+    @Test
+    void theKindsRequiredAcceptsAreTheOnesTheCheckDeclares() {
+        CloudWatchAlarmCoverageCheck check = new CloudWatchAlarmCoverageCheck(
+                ServiceCatalog.current().all(AlarmCoverageTarget.class));
+        assertThat(check.kinds()).containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance",
+                "elasticache", "alb");
+        assertThat(ALARM_COVERAGE.key()).isEqualTo("alarmCoverage");
+
+        // A section declared with other kinds accepts those, and names them when a kind is unknown.
+        SettingsSection<AlarmCoverageSettings> lambdas = AlarmCoverageSettings.section(() -> List.of("lambda"));
+        ConfigLoader loader = new ConfigLoader(CheckRegistry.of(List.of(new Check() {
+            @Override
+            public String id() {
+                return check.id();
+            }
+
+            @Override
+            public Set<Dataset<?>> requires() {
+                return check.requires();
+            }
+
+            @Override
+            public List<SettingsSection<?>> settings() {
+                return List.of(lambdas);
+            }
+
+            @Override
+            public List<Finding> evaluate(CheckContext context) {
+                return List.of();
+            }
+        })), LocalDate.of(2026, 11, 22));
+        assertThat(loader.parse("c.yml", "alarmCoverage:\n  required:\n    lambda: [Errors]\n").settings().get(lambdas)
+                .requirements("lambda")).contains(List.of(List.of("Errors")));
+        assertThatThrownBy(() -> loader.parse("c.yml", "alarmCoverage:\n  required:\n    alb: []\n"))
+                .hasMessage("c.yml:3: alarmCoverage.required.alb: unknown resource kind; known: lambda");
     }
 
     static Stream<Arguments> invalidSections() {

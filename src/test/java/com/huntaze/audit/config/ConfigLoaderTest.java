@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.huntaze.audit.services.manual.ManualCheck;
 import com.huntaze.audit.services.rds.RdsBackupRetentionCheck;
 import com.huntaze.audit.engine.Attestation;
+import com.huntaze.audit.engine.Check;
+import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.engine.SettingsSection;
+import com.huntaze.audit.inventory.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +107,17 @@ class ConfigLoaderTest {
                 Arguments.of("fraction", "thresholds:\n  minBackupDays: 7.5\n",
                         "c.yml:2: thresholds.minBackupDays: ", "expected a whole number, not '7.5'"),
                 Arguments.of("negative threshold", "thresholds:\n  minBackupDays: -1\n",
-                        "c.yml:2: thresholds.minBackupDays: ", "must not be negative"),
+                        "c.yml:2: thresholds.minBackupDays: ", "must be between 1 and 35 (days), not -1"),
+                // The three values the file accepted while the flags refused them: one declaration validates both.
+                Arguments.of("no idle window", "thresholds:\n  idleDays: 0\n",
+                        "c.yml:2: thresholds.idleDays: ", "must be between 1 and 455 (days), not 0"),
+                Arguments.of("a utilization above 100%", "thresholds:\n  rightsizingUtilizationPercent: 500\n",
+                        "c.yml:2: thresholds.rightsizingUtilizationPercent: ",
+                        "must be between 1 and 100 (percent), not 500"),
+                Arguments.of("no backup minimum", "thresholds:\n  minBackupDays: 0\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "must be between 1 and 35 (days), not 0"),
+                Arguments.of("more backup days than RDS keeps", "thresholds:\n  minBackupDays: 36\n",
+                        "c.yml:2: thresholds.minBackupDays: ", "must be between 1 and 35 (days), not 36"),
                 Arguments.of("threshold without value", "thresholds:\n  minBackupDays:\n",
                         "c.yml:2: thresholds.minBackupDays: ", "needs a value"),
                 Arguments.of("section of the wrong kind", "thresholds:\n  - minBackupDays: 3\n",
@@ -176,6 +192,73 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSectionsBesidesTheLoadersOwnAreThoseTheRegisteredChecksDeclare() {
+        ConfigLoader rdsOnly = new ConfigLoader(CheckRegistry.of(List.of(new RdsBackupRetentionCheck())), TODAY);
+
+        assertThatThrownBy(() -> rdsOnly.parse("c.yml", "alarmCoverage:\n  exclude: [x]\n"))
+                .hasMessage("c.yml:1: alarmCoverage: unknown key 'alarmCoverage'; expected attestations, suppressions,"
+                        + " thresholds");
+    }
+
+    /** A check of its own config section: a list of names, none of them "forbidden". */
+    private static final SettingsSection<Names> NAMES = new SettingsSection<>("names", Names.class,
+            new Names(List.of("default")), (node, input) -> {
+                Names written = input.read(node, List.of(), Names.class);
+                if (written != null && written.names() != null) {
+                    for (int i = 0; i < written.names().size(); i++) {
+                        if ("forbidden".equals(written.names().get(i))) {
+                            input.problem(List.of("names", i), "not this one");
+                        }
+                    }
+                }
+                return written;
+            }, "Names, for a test");
+
+    record Names(List<String> names) {
+    }
+
+    private static final ConfigLoader WITH_NAMES = new ConfigLoader(CheckRegistry.of(List.of(new Check() {
+        @Override
+        public String id() {
+            return "rds.multi-az"; // an id with metadata; only the section matters here
+        }
+
+        @Override
+        public Set<Dataset<?>> requires() {
+            return Set.of();
+        }
+
+        @Override
+        public List<SettingsSection<?>> settings() {
+            return List.of(NAMES);
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext context) {
+            return List.of();
+        }
+    })), TODAY);
+
+    @Test
+    void aSectionACheckDeclaresIsBoundByItsDeclarationWithFileLineAndKeyInEveryProblem() {
+        assertThat(WITH_NAMES.parse("c.yml", "names:\n  names: [a, b]\n").settings().get(NAMES))
+                .isEqualTo(new Names(List.of("a", "b")));
+        assertThat(WITH_NAMES.parse("c.yml", "thresholds:\n").settings().get(NAMES)).as("absent: its defaults")
+                .isEqualTo(new Names(List.of("default")));
+        assertThat(WITH_NAMES.parse("c.yml", "names:\n").settings().get(NAMES)).as("empty: its defaults")
+                .isEqualTo(new Names(List.of("default")));
+
+        assertThatThrownBy(() -> WITH_NAMES.parse("c.yml", "names:\n  names:\n    - a\n    - forbidden\n"))
+                .hasMessage("c.yml:4: names.names[1]: not this one");
+        assertThatThrownBy(() -> WITH_NAMES.parse("c.yml", "# x\nnames:\n  nmes: [a]\n"))
+                .hasMessage("c.yml:3: names.nmes: unknown key 'nmes'; expected names");
+        assertThatThrownBy(() -> WITH_NAMES.parse("c.yml", "names:\n  names: a\n"))
+                .hasMessage("c.yml:2: names.names: expected a list (entries starting with '- ')");
+        assertThatThrownBy(() -> WITH_NAMES.parse("c.yml", "nmes: {}\n"))
+                .hasMessage("c.yml:1: nmes: unknown key 'nmes'; expected attestations, names, suppressions, thresholds");
+    }
+
+    @Test
     void aMissingFileOrADirectoryIsNamed() {
         assertThatThrownBy(() -> LOADER.load(dir.resolve("nope.yml"))).isInstanceOf(ConfigException.class)
                 .hasMessage(dir.resolve("nope.yml") + ": file not found");
@@ -201,8 +284,11 @@ class ConfigLoaderTest {
 
         assertThat(config.attestations()).isNotEmpty();
         String text = Files.readString(example);
-        for (String key : CheckRegistry.load().thresholds().keySet()) {
+        for (var threshold : CheckRegistry.load().thresholds().values()) {
+            String key = threshold.key();
             assertThat(text).as("the example documents threshold " + key).containsPattern("(?m)^  " + key + ": ");
+            assertThat(text).as("the example gives the range of " + key)
+                    .contains("[" + threshold.range() + " " + threshold.unit());
         }
     }
 }

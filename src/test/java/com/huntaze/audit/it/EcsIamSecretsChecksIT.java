@@ -401,7 +401,7 @@ class EcsIamSecretsChecksIT {
         CliRun run = audit("json", "--max-key-age-days", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--max-key-age-days must be at least 1");
+        assertThat(run.err()).contains("--max-key-age-days must be between 1 and 3650 (days), not 0");
         assertThat(proxy.requests()).as("nothing is sent to AWS").isEmpty();
     }
 }

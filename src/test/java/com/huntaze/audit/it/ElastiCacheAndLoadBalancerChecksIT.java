@@ -305,7 +305,7 @@ class ElastiCacheAndLoadBalancerChecksIT {
         CliRun run = CliRun.of("check", "--demo", "--min-snapshot-days", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--min-snapshot-days must be at least 1, not 0");
+        assertThat(run.err()).contains("--min-snapshot-days must be between 1 and 35 (days), not 0");
     }
 
     @Test

@@ -24,8 +24,7 @@ public final class CheckHarness {
     private java.time.Instant now = NOW;
     private final List<com.huntaze.audit.engine.Attestation> attestations = new java.util.ArrayList<>();
     private com.huntaze.audit.pricing.PriceTable prices = com.huntaze.audit.services.ServiceCatalog.current().prices();
-    private com.huntaze.audit.engine.AlarmCoverageSettings alarmCoverage =
-            com.huntaze.audit.engine.AlarmCoverageSettings.DEFAULTS;
+    private com.huntaze.audit.engine.Settings settings = com.huntaze.audit.engine.Settings.NONE;
 
     /** The fixed reference time of unit tests, so that ages are exact. */
     public static final java.time.Instant NOW = java.time.Instant.parse("2026-11-22T12:00:00Z");
@@ -80,10 +79,19 @@ public final class CheckHarness {
         return this;
     }
 
-    /** The config file's {@code alarmCoverage:} section, as the loader gives it. */
-    public CheckHarness alarmCoverage(com.huntaze.audit.engine.AlarmCoverageSettings value) {
-        alarmCoverage = value;
+    /** A config file section the check declares, as its binder gives it. */
+    public <T> CheckHarness settings(com.huntaze.audit.engine.SettingsSection<T> section, T value) {
+        settings = settings.with(section, value);
         return this;
+    }
+
+    /** The config file's {@code alarmCoverage:} section (the check's section of that type), as the loader gives it. */
+    public CheckHarness alarmCoverage(com.huntaze.audit.engine.AlarmCoverageSettings value) {
+        var section = check.settings().stream()
+                .filter(s -> s.type() == com.huntaze.audit.engine.AlarmCoverageSettings.class)
+                .map(s -> (com.huntaze.audit.engine.SettingsSection<com.huntaze.audit.engine.AlarmCoverageSettings>) s)
+                .findFirst().orElseThrow(() -> new AssertionError(check.id() + " declares no alarmCoverage section"));
+        return settings(section, value);
     }
 
     private RegionInventory target(Dataset<?> dataset) {
@@ -95,7 +103,7 @@ public final class CheckHarness {
     public List<Finding> findings() {
         var registered = CheckRegistry.of(List.of(check)).checks();
         return new AuditRunner(new com.huntaze.audit.engine.AuditInputs(thresholds, attestations, prices, now,
-                alarmCoverage))
+                settings))
                 .run(registered, inventory).findings();
     }
 

@@ -9,6 +9,7 @@ import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
+import com.huntaze.audit.engine.SettingsSection;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +45,17 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
         this.targets = List.copyOf(targets);
     }
 
+    /** The config file's {@code alarmCoverage:} section; its {@code required:} takes the kinds of {@link #kinds()}. */
+    private final SettingsSection<AlarmCoverageSettings> section = AlarmCoverageSettings.section(this::kinds);
+
     /** The kinds judged, as the config file's {@code alarmCoverage.required} names them. */
     public Set<String> kinds() {
         return targets.stream().map(AlarmCoverageTarget::kind).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(section);
     }
 
     /** One resource to judge, with its kind. */
@@ -84,7 +93,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<MetricAlarm> alarms = ctx.get(CloudWatchDatasets.ALARMS).metricAlarms();
-        AlarmCoverageSettings settings = ctx.alarmCoverage();
+        AlarmCoverageSettings settings = ctx.settings(section);
         List<Finding> findings = new ArrayList<>();
         for (AlarmCoverageTarget target : targets) {
             List<List<String>> requirements = settings.requirements(target.kind()).orElse(target.defaultRequired());

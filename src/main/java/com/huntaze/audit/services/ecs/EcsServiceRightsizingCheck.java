@@ -33,9 +33,13 @@ import java.util.stream.Collectors;
  */
 public final class EcsServiceRightsizingCheck implements Check {
 
-    public static final Threshold RIGHTSIZING_DAYS = new Threshold("rightsizingDays", 14,
+    /** 1 to 455: a lookback of daily datapoints, at most as far back as CloudWatch keeps them. */
+    public static final Threshold RIGHTSIZING_DAYS = new Threshold("rightsizingDays", 14, "days", 1,
+            MetricSpec.MAX_LOOKBACK_DAYS, null,
             "Days of ECS CPU and memory utilization ecs.service-rightsizing averages");
-    public static final Threshold UTILIZATION_PERCENT = new Threshold("rightsizingUtilizationPercent", 20,
+    /** 1 to 100: a utilization is a percentage; under 0 nothing is, and under more than 100 everything is. */
+    public static final Threshold UTILIZATION_PERCENT = new Threshold("rightsizingUtilizationPercent", 20, "percent",
+            1, 100, null,
             "A Fargate service whose average CPU and memory utilization both stay under this percentage is oversized");
 
     public static final MetricSpec<EcsService> CPU = utilization("ecs.service-cpu.avg", "CPUUtilization");

@@ -16,8 +16,12 @@ import java.util.Set;
  */
 public final class ElastiCacheBackupRetentionCheck implements Check {
 
-    public static final Threshold MIN_SNAPSHOT_DAYS = new Threshold("minSnapshotDays", 7,
-            "Minimum ElastiCache automatic snapshot retention, in days (elasticache.backup-retention).");
+    /**
+     * 1 to 35: ElastiCache keeps automatic snapshots 1 to 35 days (0 turns them off, which this check reports
+     * anyway): a minimum of 0 accepts nothing more, one above 35 no cache can meet.
+     */
+    public static final Threshold MIN_SNAPSHOT_DAYS = new Threshold("minSnapshotDays", 7, "days", 1, 35,
+            "--min-snapshot-days", "Minimum ElastiCache automatic snapshot retention");
 
     @Override
     public String id() {

@@ -43,10 +43,11 @@ public final class ElastiCacheIdleClusterCheck implements Check {
 
     /**
      * The connection count at or below which a cache is idle. ElastiCache itself keeps two to four connections open
-     * to monitor a Redis OSS or Valkey node, so a real idle node rarely shows 0; 4 catches those.
+     * to monitor a Redis OSS or Valkey node, so a real idle node rarely shows 0; 4 catches those. 0 to 65000: a
+     * count, and 65000 is the most connections an ElastiCache node accepts (maxclients).
      */
-    public static final Threshold IDLE_CONNECTIONS = new Threshold("idleConnections", 0,
-            "CurrConnections at or below this on every node and day counts as idle (ElastiCache's own monitoring"
+    public static final Threshold IDLE_CONNECTIONS = new Threshold("idleConnections", 0, "connections", 0, 65_000,
+            null, "CurrConnections at or below this on every node and day counts as idle (ElastiCache's own monitoring"
                     + " holds 2-4 on Redis OSS/Valkey)");
 
     /** The connections of each node of a replication group, merged into the group's one series. */

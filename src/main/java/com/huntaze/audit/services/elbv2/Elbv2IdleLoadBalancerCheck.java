@@ -40,8 +40,12 @@ public final class Elbv2IdleLoadBalancerCheck implements Check {
     private static final String APPLICATION = "application";
     private static final String NETWORK = "network";
 
-    /** {@code --idle-requests-per-day}. */
-    public static final Threshold IDLE_REQUESTS_PER_DAY = new Threshold("idleRequestsPerDay", 100,
+    /**
+     * {@code --idle-requests-per-day}. At least 1 (fewer than 0 requests would make no load balancer idle); at most
+     * 10 million a day, over 100 a second all day long: no load balancer that busy is idle, so more is a typo.
+     */
+    public static final Threshold IDLE_REQUESTS_PER_DAY = new Threshold("idleRequestsPerDay", 100, "requests/day", 1,
+            10_000_000, "--idle-requests-per-day",
             "A load balancer with fewer requests (NLB: new flows) than this on every day of the idle window is idle");
 
     public static final MetricSpec<LoadBalancer> ALB_REQUESTS =

@@ -19,8 +19,12 @@ import java.util.Set;
  */
 public final class IamAccessKeyAgeCheck implements Check {
 
-    public static final Threshold MAX_KEY_AGE_DAYS = new Threshold("maxKeyAgeDays", 90,
-            "Maximum age of an active IAM access key, and maximum days since its last use, in days (iam.access-key-age).");
+    /**
+     * 1 to 3650: ages are whole days; a limit of ten years passes any key in practice (90 is the usual policy),
+     * so more is a typo.
+     */
+    public static final Threshold MAX_KEY_AGE_DAYS = new Threshold("maxKeyAgeDays", 90, "days", 1, 3650,
+            "--max-key-age-days", "Maximum age of an active IAM access key, and maximum days since its last use");
 
     /** A never-used key older than this many days counts as unused. */
     static final int NEW_KEY_GRACE_DAYS = 7;

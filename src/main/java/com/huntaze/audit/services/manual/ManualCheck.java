@@ -24,8 +24,12 @@ import java.util.Set;
  */
 public abstract class ManualCheck implements Check {
 
-    public static final Threshold ATTESTATION_MAX_AGE_DAYS = new Threshold("attestationMaxAgeDays", 90,
-            "How many days an attestation of a by-hand check (manual.*) counts before it must be repeated.");
+    /**
+     * 1 to 730: an attestation is dated by day; two years covers a yearly test with a year's slack, and a by-hand
+     * test older than that says nothing about the system being launched.
+     */
+    public static final Threshold ATTESTATION_MAX_AGE_DAYS = new Threshold("attestationMaxAgeDays", 90, "days", 1,
+            730, null, "How many days an attestation of a by-hand check (manual.*) counts before it must be repeated");
 
     private final String id;
     private final String task;

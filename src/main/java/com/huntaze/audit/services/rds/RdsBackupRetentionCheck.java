@@ -12,8 +12,12 @@ import java.util.Set;
 /** rds.backup-retention: automated backups are on and kept at least {@code minBackupDays} days. */
 public final class RdsBackupRetentionCheck implements Check {
 
-    public static final Threshold MIN_BACKUP_DAYS = new Threshold("minBackupDays", 7,
-            "Minimum RDS automated backup retention, in days (rds.backup-retention).");
+    /**
+     * 1 to 35: RDS and Aurora keep automated backups 1 to 35 days (0 turns them off, which this check reports
+     * anyway): a minimum of 0 accepts nothing more, one above 35 no database can meet.
+     */
+    public static final Threshold MIN_BACKUP_DAYS = new Threshold("minBackupDays", 7, "days", 1, 35,
+            "--min-backup-days", "Minimum RDS automated backup retention (Aurora: the cluster's)");
 
     @Override
     public String id() {

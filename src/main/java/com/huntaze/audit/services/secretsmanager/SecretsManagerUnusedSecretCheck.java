@@ -32,9 +32,12 @@ import java.util.Set;
  */
 public final class SecretsManagerUnusedSecretCheck implements Check {
 
-    /** {@code --unused-secret-days}. */
-    public static final Threshold UNUSED_SECRET_DAYS = new Threshold("unusedSecretDays", 90,
-            "A secret not read for more than this many days (or never, and older) is unused");
+    /**
+     * {@code --unused-secret-days}. 1 to 3650: Secrets Manager records the last access by day, so a day is the
+     * least; ten years is longer than Secrets Manager exists (2018), so more would only hide every secret.
+     */
+    public static final Threshold UNUSED_SECRET_DAYS = new Threshold("unusedSecretDays", 90, "days", 1, 3650,
+            "--unused-secret-days", "A secret not read for more than this many days (or never, and older) is unused");
 
     @Override
     public String id() {

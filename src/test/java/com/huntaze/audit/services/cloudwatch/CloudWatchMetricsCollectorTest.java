@@ -145,7 +145,7 @@ class CloudWatchMetricsCollectorTest {
 
     @Test
     void specsWithDifferentLookbacksShareOneRequestAndEachKeepsItsOwnWindow() {
-        Threshold fortnight = new Threshold("rightsizingDays", 14, "test");
+        Threshold fortnight = new Threshold("rightsizingDays", 14, "days", 1, 455, null, "test");
         MetricSpec<DbInstance> cpu = MetricSpec.of("rds.cpu.avg", RdsDatasets.DB_INSTANCES, DbInstance::id)
                 .metric("AWS/RDS", "CPUUtilization").dimensions(db -> Map.of("DBInstanceIdentifier", db.id()))
                 .statistic(MetricSpec.Statistic.Average).lookback(fortnight).build();

@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class DbSnapshotsOldManualSnapshotCheck implements Check {
 
-    static final Threshold MAX_AGE_DAYS = new Threshold("maxManualSnapshotDays", 30,
+    // Up to the ten years no audit window needs more than.
+    static final Threshold MAX_AGE_DAYS = new Threshold("maxManualSnapshotDays", 30, "days", 1, 3650, null,
             "A manual RDS snapshot older than this many days is forgotten");
 
     @Override
