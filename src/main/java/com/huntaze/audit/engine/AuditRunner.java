@@ -38,7 +38,7 @@ public final class AuditRunner {
         for (RegisteredCheck registered : ordered) {
             List<Finding> findings = new ArrayList<>();
             for (RegionInventory region : inventory.forScope(registered.check().scope())) {
-                findings.addAll(evaluate(registered, region));
+                findings.addAll(evaluate(registered, region, inventory));
             }
             findings.sort(Finding.WITHIN_CHECK);
             Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
@@ -50,12 +50,13 @@ public final class AuditRunner {
         return new Outcome(List.copyOf(results), List.copyOf(all));
     }
 
-    private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region) {
-        CheckContext context = new CheckContext(registered.metadata(), region, inputs);
+    private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region, Inventory inventory) {
+        CheckContext context = new CheckContext(registered.metadata(), region, inputs, inventory);
         // Never judge what was not read: a check whose input failed is TODO, whether or not it would have read it.
         java.util.Optional<CollectionFailure> failed = registered.check().requires().stream()
                 .sorted(Comparator.comparing(com.huntaze.audit.inventory.Dataset::id))
-                .map(region::failure).flatMap(java.util.Optional::stream).findFirst();
+                .flatMap(dataset -> inputsOf(dataset, region, inventory).stream().map(r -> r.failure(dataset)))
+                .flatMap(java.util.Optional::stream).findFirst();
         if (failed.isPresent()) {
             return List.of(collectionTodo(context, failed.get()));
         }
@@ -70,6 +71,19 @@ public final class AuditRunner {
                     e.getClass().getSimpleName())).withRemediation("Report this as a bug of huntaze-audit, with the"
                     + " output of --debug."));
         }
+    }
+
+    /**
+     * Where a check evaluated in {@code region} reads {@code dataset}: that region, the global inventory for a global
+     * dataset, and every audited region for a regional dataset a global check reads.
+     */
+    private static List<RegionInventory> inputsOf(com.huntaze.audit.inventory.Dataset<?> dataset,
+                                                  RegionInventory region, Inventory inventory) {
+        boolean globalRun = region.region().equals(Scope.GLOBAL_REGION);
+        if (dataset.scope() == Scope.GLOBAL) {
+            return List.of(inventory.global());
+        }
+        return globalRun ? inventory.forScope(Scope.REGIONAL) : List.of(region);
     }
 
     /** The one TODO a check yields for a region whose data it needs could not be collected. */

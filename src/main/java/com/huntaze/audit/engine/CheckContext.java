@@ -2,6 +2,7 @@ package com.huntaze.audit.engine;
 
 import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.RegionInventory;
 import com.huntaze.audit.pricing.PriceTable;
 import java.time.Instant;
@@ -17,6 +18,7 @@ public final class CheckContext {
     private final List<Attestation> attestations;
     private final PriceTable prices;
     private final Settings settings;
+    private final Inventory audit;
 
     /** A context with the embedded price table. */
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, Thresholds thresholds, Instant now) {
@@ -24,6 +26,15 @@ public final class CheckContext {
     }
 
     public CheckContext(CheckMetadata metadata, RegionInventory inventory, AuditInputs inputs) {
+        this(metadata, inventory, inputs, null);
+    }
+
+    /**
+     * @param audit the whole inventory, for a check that reads a dataset of another scope (a global check reading a
+     *              regional dataset in every region, a regional check reading a global dataset); null for none
+     */
+    public CheckContext(CheckMetadata metadata, RegionInventory inventory, AuditInputs inputs, Inventory audit) {
+        this.audit = audit;
         this.metadata = metadata;
         this.inventory = inventory;
         this.thresholds = inputs.thresholds();
@@ -56,9 +67,31 @@ public final class CheckContext {
         return metadata;
     }
 
-    /** Shorthand for {@code inventory().get(dataset)}. */
+    /**
+     * The dataset's data in this region; a global dataset's ({@code iam.users}, the S3 bucket list) from the
+     * account's global inventory, whatever the region evaluated.
+     */
     public <T> T get(Dataset<T> dataset) {
+        if (dataset.scope() == Scope.GLOBAL && audit != null && !inventory.region().equals(Scope.GLOBAL_REGION)) {
+            return audit.global().get(dataset);
+        }
         return inventory.get(dataset);
+    }
+
+    /**
+     * A regional dataset in every audited region, by region, in the order the regions were given: how a global
+     * check (CloudFront) reads regional data (load balancers). A region whose collection failed fails the whole call,
+     * as {@link #get} does.
+     */
+    public <T> Map<String, T> inEveryRegion(Dataset<T> dataset) {
+        if (audit == null) {
+            return Map.of(inventory.region(), inventory.get(dataset));
+        }
+        Map<String, T> all = new java.util.LinkedHashMap<>();
+        for (String region : audit.regions()) {
+            all.put(region, audit.region(region).get(dataset));
+        }
+        return all;
     }
 
     public RegionInventory inventory() {

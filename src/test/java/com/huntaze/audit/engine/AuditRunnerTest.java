@@ -65,4 +65,57 @@ class AuditRunnerTest {
         Finding read = findings.stream().filter(f -> f.region().equals("eu-west-1")).findFirst().orElseThrow();
         assertThat(read.status()).as("all inputs read, nothing to judge").isEqualTo(Status.OK);
     }
+
+    private static final Dataset<List<String>> GLOBAL_THINGS =
+            new Dataset<>("test.globalThings", Scope.GLOBAL, "test", new TypeReference<>() { });
+
+    /** A global check reading a regional dataset in every region, and a global one, as CloudFront's would. */
+    private static final class AcrossRegionsCheck implements Check {
+        @Override
+        public String id() {
+            return "test.across";
+        }
+
+        @Override
+        public Scope scope() {
+            return Scope.GLOBAL;
+        }
+
+        @Override
+        public Set<Dataset<?>> requires() {
+            return Set.of(THINGS, GLOBAL_THINGS);
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            return List.of(ctx.ok("", null, ctx.inEveryRegion(THINGS) + " " + ctx.get(GLOBAL_THINGS), null));
+        }
+    }
+
+    private static List<Finding> runAcross(Inventory inventory) {
+        CheckMetadata metadata = new CheckMetadata("test.across", "Across", Domain.RELIABILITY, Severity.LOW,
+                "Test::Thing", "why", "how", "aws test list-things");
+        return new AuditRunner(Thresholds.defaults(), Instant.parse("2026-11-22T12:00:00Z"))
+                .run(List.of(new RegisteredCheck(new AcrossRegionsCheck(), metadata)), inventory).findings();
+    }
+
+    @Test
+    void aGlobalCheckReadsARegionalDatasetInEveryRegionAndIsTodoWhenOneRegionFailed() {
+        Inventory inventory = new Inventory("123456789012", List.of("us-east-1", "eu-west-1"));
+        inventory.region("us-east-1").put(THINGS, List.of("a"));
+        inventory.region("eu-west-1").put(THINGS, List.of("b"));
+        inventory.global().put(GLOBAL_THINGS, List.of("g"));
+
+        assertThat(runAcross(inventory)).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.OK);
+            assertThat(f.message()).isEqualTo("{us-east-1=[a], eu-west-1=[b]} [g]");
+        });
+
+        inventory.region("eu-west-1").fail(THINGS, new CollectionFailure("test:ListThings",
+                CollectionFailure.Kind.ACCESS_DENIED, "AccessDenied", "no"));
+        assertThat(runAcross(inventory)).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.TODO);
+            assertThat(f.message()).contains("test:ListThings");
+        });
+    }
 }
