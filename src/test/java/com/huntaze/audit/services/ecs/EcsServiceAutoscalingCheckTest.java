@@ -176,6 +176,7 @@ class EcsServiceAutoscalingCheckTest {
                 .findingIn("us-east-1").orElseThrow();
 
         assertThat(todo.status()).isEqualTo(Status.TODO);
-        assertThat(todo.message()).contains("application-autoscaling:DescribeScalableTargets").contains("access denied");
+        assertThat(todo.message()).contains("application-autoscaling:DescribeScalableTargets")
+                .contains("access denied");
     }
 }
