@@ -239,11 +239,6 @@ class PartialPermissionsIT {
     }
 
     private static String statusOf(JsonNode report, String checkId, String resourceId) {
-        for (JsonNode f : report.get("findings")) {
-            if (f.get("checkId").asText().equals(checkId) && f.get("resourceId").asText().equals(resourceId)) {
-                return f.get("status").asText();
-            }
-        }
-        throw new AssertionError("no finding " + checkId + " " + resourceId);
+        return finding(report, checkId, resourceId).get("status").asText();
     }
 }
