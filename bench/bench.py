@@ -179,6 +179,21 @@ def seed_region(port, region, shape, workers):
     parallel(services, lambda cs: ecs.create_service(cluster=cs[0], serviceName=cs[1], taskDefinition="bench",
                                                       desiredCount=1), workers)
 
+    # Every third service scales (Application Auto Scaling), at most 20 a region: one page of scalable targets (50
+    # a page), two of policies (10 a page) in the large shape. Step-scaling policies: target tracking would make
+    # moto create two CloudWatch alarms per policy, changing the account's alarm count. (Beyond 100 targets, moto's
+    # DescribeScalableTargets repeats its second page's token and never ends.)
+    scaling = client("application-autoscaling")
+
+    def scale(cs):
+        target = dict(ServiceNamespace="ecs", ResourceId="service/%s/%s" % cs,
+                      ScalableDimension="ecs:service:DesiredCount")
+        scaling.register_scalable_target(MinCapacity=1, MaxCapacity=2, **target)
+        scaling.put_scaling_policy(PolicyName="scale-out", PolicyType="StepScaling", StepScalingPolicyConfiguration={
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [{"MetricIntervalLowerBound": 0, "ScalingAdjustment": 1}]}, **target)
+    parallel(services[::3][:20], scale, workers)
+
     elbv2 = client("elbv2")
     ec2 = client("ec2")
     subnets = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"]
@@ -213,6 +228,10 @@ def seed_region(port, region, shape, workers):
     counts["ecs_services_per_cluster"] = [
         sum(len(p["serviceArns"]) for p in ecs.get_paginator("list_services").paginate(cluster=arn))
         for arn in cluster_arns]
+    counts["ecs_scalable_targets"] = sum(len(p["ScalableTargets"]) for p in scaling.get_paginator(
+        "describe_scalable_targets").paginate(ServiceNamespace="ecs"))
+    counts["ecs_scaling_policies"] = sum(len(p["ScalingPolicies"]) for p in scaling.get_paginator(
+        "describe_scaling_policies").paginate(ServiceNamespace="ecs"))
     lbs = [lb for p in elbv2.get_paginator("describe_load_balancers").paginate() for lb in p["LoadBalancers"]]
     counts["load_balancers"] = len(lbs)
     counts["listeners_per_load_balancer"] = [
@@ -343,6 +362,12 @@ def model(state):
         chain("ecs: ListClusters -> ListServices -> DescribeServices -> DescribeTaskDefinition",
               pages(c["ecs_clusters"], 100) + (max(pages(n, 100) for n in services) if services else 0)
               + (2 if any(services) else 0))
+
+        # Application Auto Scaling, namespace ecs: one walk each, independent of the ECS chain.
+        add("application-autoscaling:DescribeScalableTargets", pages(c["ecs_scalable_targets"], 50))
+        add("application-autoscaling:DescribeScalingPolicies", pages(c["ecs_scaling_policies"], 10))
+        chain("application-autoscaling", max(pages(c["ecs_scalable_targets"], 50),
+                                             pages(c["ecs_scaling_policies"], 10)))
 
         add("ses:GetAccount", 1)
         add("ses:ListEmailIdentities", pages(c["email_identities"], 1000))

@@ -189,6 +189,16 @@ class FoundationAuditIT {
             // moto starts a service with 0 running tasks; an update brings them up to the desired count.
             ecs.updateService(r -> r.cluster("busy").service("api").desiredCount(1));
         }
+        // ecs.service-autoscaling: the service scales between 1 and 2 tasks on CPU.
+        try (var scaling = moto.configure(software.amazon.awssdk.services.applicationautoscaling
+                .ApplicationAutoScalingClient.builder(), "us-east-1").build()) {
+            scaling.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId("service/busy/api")
+                    .scalableDimension("ecs:service:DesiredCount").minCapacity(1).maxCapacity(2));
+            scaling.putScalingPolicy(r -> r.policyName("cpu70").serviceNamespace("ecs").resourceId("service/busy/api")
+                    .scalableDimension("ecs:service:DesiredCount").policyType("TargetTrackingScaling")
+                    .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(70.0).predefinedMetricSpecification(
+                            m -> m.predefinedMetricType("ECSServiceAverageCPUUtilization"))));
+        }
         // cloudwatch.alarm-coverage: the instance and the service have their alarms.
         try (var cloudwatch = moto.configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(),
                 "us-east-1").build()) {
