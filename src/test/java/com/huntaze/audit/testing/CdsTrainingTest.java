@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.huntaze.audit.services.ServiceCatalog;
 
 /**
  * The class-data-sharing training endpoint must answer every call of an audit as a successful empty answer: a
@@ -46,7 +47,9 @@ class CdsTrainingTest {
         assertThat(failedCollections).isEmpty();
         Set<String> services = new TreeSet<>();
         report.get("stats").get("apiCalls").fieldNames().forEachRemaining(a -> services.add(a.split(":")[0]));
-        assertThat(services).containsExactlyInAnyOrder("application-autoscaling", "cloudwatch", "ecs", "elasticache",
-                "elasticloadbalancing", "iam", "logs", "rds", "secretsmanager", "ses", "sts");
+        // every service the catalog declares actions of (its list calls happen even in an empty account)
+        Set<String> declared = new TreeSet<>();
+        ServiceCatalog.current().actions().forEach(a -> declared.add(a.split(":")[0]));
+        assertThat(services).isEqualTo(declared);
     }
 }
