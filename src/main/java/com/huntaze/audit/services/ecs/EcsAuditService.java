@@ -30,7 +30,8 @@ public final class EcsAuditService implements AuditService {
         return List.of(new EcsEmptyClusterCheck(),
                 new EcsServiceRunningCheck(),
                 new EcsServicePublicIpCheck(),
-                new EcsServiceRightsizingCheck());
+                new EcsServiceRightsizingCheck(),
+                new EcsServiceRedundancyCheck());
     }
 
     @Override
