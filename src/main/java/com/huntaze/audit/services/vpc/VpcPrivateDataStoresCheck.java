@@ -172,8 +172,8 @@ public final class VpcPrivateDataStoresCheck implements Check {
                     .withRemediation("Check with aws ec2 describe-route-tables --filters Name=association.subnet-id,"
                             + "Values=SUBNET that no route of the subnet's table goes to an internet gateway.");
         }
-        return ctx.ok(s.id(), s.arn(), "All " + s.subnetIds().size() + " subnet" + (s.subnetIds().size() == 1
-                        ? "" : "s") + " of its subnet group " + (s.subnetIds().size() == 1 ? "is" : "are")
+        return ctx.ok(s.id(), s.arn(), (s.subnetIds().size() == 1 ? "The one subnet of its subnet group is"
+                        : "All " + s.subnetIds().size() + " subnets of its subnet group are")
                         + " private: no route to an internet gateway.",
                 Evidence.of("SubnetGroup", s.subnetGroup(), "Subnets", placement));
     }

@@ -98,7 +98,7 @@ class VpcPrivateDataStoresCheckTest {
                 db("partner").subnetGroup("partner", "subnet-0private2").build()), List.of(), List.of(), tables);
 
         assertThat(audit.finding("nat-only").status()).isEqualTo(Status.OK);
-        assertThat(audit.finding("nat-only").message()).isEqualTo("All 1 subnet of its subnet group is private: no"
+        assertThat(audit.finding("nat-only").message()).isEqualTo("The one subnet of its subnet group is private: no"
                 + " route to an internet gateway.");
         assertThat(audit.finding("partner").status()).isEqualTo(Status.NOK);
         assertThat(audit.finding("partner").message()).contains("which routes 203.0.113.0/24 to igw-0internet");
