@@ -10,6 +10,7 @@ import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.ReportFindings;
 import com.huntaze.audit.testing.StubProxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -58,25 +61,24 @@ class NetworkChecksIT {
 
     // --- seeding ---------------------------------------------------------------------------------------------
 
-    /** A VPC with an internet gateway attached; returns its id. */
-    private static String vpc(Ec2Client ec2, String cidr) {
+    /** A VPC and the internet gateway attached to it. */
+    private record Vpc(String id, String internetGateway) {
+    }
+
+    private static Vpc vpc(Ec2Client ec2, String cidr) {
         String vpc = ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
         String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
         ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
-        return vpc;
+        return new Vpc(vpc, igw);
     }
 
-    private static String subnet(Ec2Client ec2, String vpc, String cidr, String zone) {
-        return ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId();
+    private static String subnet(Ec2Client ec2, Vpc vpc, String cidr, String zone) {
+        return ec2.createSubnet(r -> r.vpcId(vpc.id()).cidrBlock(cidr).availabilityZone(zone)).subnet().subnetId();
     }
 
-    private static String internetGateway(Ec2Client ec2, String vpc) {
-        return ec2.describeInternetGateways(r -> r.filters(f -> f.name("attachment.vpc-id").values(vpc)))
-                .internetGateways().get(0).internetGatewayId();
-    }
-
-    private String group(Ec2Client ec2, String vpc, String name, IpPermission... ingress) {
-        String id = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName(name).description(name)).groupId();
+    /** A security group with these inbound rules, remembered by name (see {@link #sg}). */
+    private String group(Ec2Client ec2, Vpc vpc, String name, IpPermission... ingress) {
+        String id = ec2.createSecurityGroup(r -> r.vpcId(vpc.id()).groupName(name).description(name)).groupId();
         if (ingress.length > 0) {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(ingress));
         }
@@ -86,120 +88,101 @@ class NetworkChecksIT {
 
     private static IpPermission tcp(int port, String... cidrs) {
         return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
-                .ipRanges(java.util.Arrays.stream(cidrs).filter(c -> !c.contains(":"))
-                        .map(c -> software.amazon.awssdk.services.ec2.model.IpRange.builder().cidrIp(c).build()).toList())
-                .ipv6Ranges(java.util.Arrays.stream(cidrs).filter(c -> c.contains(":"))
-                        .map(c -> software.amazon.awssdk.services.ec2.model.Ipv6Range.builder().cidrIpv6(c).build())
-                        .toList())
+                .ipRanges(Arrays.stream(cidrs).filter(c -> !c.contains(":"))
+                        .map(c -> IpRange.builder().cidrIp(c).build()).toList())
+                .ipv6Ranges(Arrays.stream(cidrs).filter(c -> c.contains(":"))
+                        .map(c -> Ipv6Range.builder().cidrIpv6(c).build()).toList())
                 .build();
     }
 
+    /** A DB subnet group of {@code subnets} and a Postgres instance in it, with these security groups. */
+    private void database(String region, String id, String subnetGroup, List<String> subnets,
+                          String... securityGroups) {
+        try (RdsClient rds = moto.configure(RdsClient.builder(), region).build()) {
+            rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(subnetGroup).dbSubnetGroupDescription(subnetGroup)
+                    .subnetIds(subnets));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
+                    .dbSubnetGroupName(subnetGroup).vpcSecurityGroupIds(securityGroups));
+        }
+    }
+
+    // us-east-1's subnets and the route table of its public subnet
+    private String privateA;
+    private String privateB;
+    private String publicSubnet;
+    private String publicRouteTable;
+    // eu-west-1's VPC main route table, which routes to the internet gateway
+    private String euMainTable;
+
+    /**
+     * us-east-1: a VPC with two private subnets and a public one (its own route table to the internet gateway); a
+     * Redis cluster in a cache subnet group with the public subnet, open on 6379 to the world; a database in the
+     * private subnets; an ALB open on 443 only and a one-zone NLB; a single-task and a two-task ECS service.
+     */
     private void seedUsEast1() {
-        String redis;
-        String publicSubnet;
-        String privateA;
-        String privateB;
-        String routeTable;
-        String alb;
-        String app;
-        String db;
         try (Ec2Client ec2 = moto.configure(Ec2Client.builder(), "us-east-1").build()) {
-            String vpc = vpc(ec2, "10.0.0.0/16");
+            Vpc vpc = vpc(ec2, "10.0.0.0/16");
             privateA = subnet(ec2, vpc, "10.0.1.0/24", "us-east-1a");
             privateB = subnet(ec2, vpc, "10.0.2.0/24", "us-east-1b");
             publicSubnet = subnet(ec2, vpc, "10.0.100.0/24", "us-east-1a");
-            String igw = internetGateway(ec2, vpc);
-            routeTable = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
-            ec2.createRoute(r -> r.routeTableId(routeTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
-            String table = routeTable;
-            ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(publicSubnet));
+            publicRouteTable = ec2.createRouteTable(r -> r.vpcId(vpc.id())).routeTable().routeTableId();
+            ec2.createRoute(r -> r.routeTableId(publicRouteTable).destinationCidrBlock("0.0.0.0/0")
+                    .gatewayId(vpc.internetGateway()));
+            ec2.associateRouteTable(r -> r.routeTableId(publicRouteTable).subnetId(publicSubnet));
 
-            redis = group(ec2, vpc, "redis", tcp(6379, "0.0.0.0/0"));
-            alb = group(ec2, vpc, "alb", tcp(443, "0.0.0.0/0", "::/0"));
-            app = group(ec2, vpc, "app", tcp(8080, "10.0.0.0/16"));
-            db = group(ec2, vpc, "db", tcp(5432, "10.0.0.0/16"));
+            group(ec2, vpc, "redis", tcp(6379, "0.0.0.0/0"));
+            group(ec2, vpc, "alb", tcp(443, "0.0.0.0/0", "::/0"));
+            group(ec2, vpc, "app", tcp(8080, "10.0.0.0/16"));
+            group(ec2, vpc, "db", tcp(5432, "10.0.0.0/16"));
             group(ec2, vpc, "old-ssh", tcp(22, "::/0"));
-            String dbGroup = db;
-            ec2.createNetworkInterface(r -> r.subnetId(privateA).groups(dbGroup).description("reporting host"));
+            ec2.createNetworkInterface(r -> r.subnetId(privateA).groups(sg("db")).description("reporting host"));
         }
         try (ElastiCacheClient cache = moto.configure(ElastiCacheClient.builder(), "us-east-1").build()) {
-            String pub = publicSubnet;
-            String b = privateB;
             cache.createCacheSubnetGroup(r -> r.cacheSubnetGroupName("cache-net").cacheSubnetGroupDescription("cache")
-                    .subnetIds(pub, b));
-            String group = redis;
+                    .subnetIds(publicSubnet, privateB));
             cache.createCacheCluster(r -> r.cacheClusterId("redis-cache").engine("redis").cacheNodeType("cache.t3.small")
-                    .numCacheNodes(1).cacheSubnetGroupName("cache-net").securityGroupIds(group));
+                    .numCacheNodes(1).cacheSubnetGroupName("cache-net").securityGroupIds(sg("redis")));
         }
-        try (RdsClient rds = moto.configure(RdsClient.builder(), "us-east-1").build()) {
-            String a = privateA;
-            String b = privateB;
-            String group = db;
-            rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db-private").dbSubnetGroupDescription("private")
-                    .subnetIds(a, b));
-            rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
-                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
-                    .dbSubnetGroupName("db-private").vpcSecurityGroupIds(group));
-        }
+        database("us-east-1", "orders-db", "db-private", List.of(privateA, privateB), sg("db"));
         try (ElasticLoadBalancingV2Client elb = moto.configure(ElasticLoadBalancingV2Client.builder(), "us-east-1")
                 .build()) {
-            String pub = publicSubnet;
-            String b = privateB;
-            String group = alb;
-            elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.APPLICATION).subnets(pub, b)
-                    .securityGroups(group));
-            elb.createLoadBalancer(r -> r.name("mqtt").type(LoadBalancerTypeEnum.NETWORK).subnets(pub));
+            elb.createLoadBalancer(r -> r.name("web").type(LoadBalancerTypeEnum.APPLICATION)
+                    .subnets(publicSubnet, privateB).securityGroups(sg("alb")));
+            elb.createLoadBalancer(r -> r.name("mqtt").type(LoadBalancerTypeEnum.NETWORK).subnets(publicSubnet));
         }
         try (EcsClient ecs = moto.configure(EcsClient.builder(), "us-east-1").build()) {
             ecs.createCluster(r -> r.clusterName("prod"));
             ecs.registerTaskDefinition(r -> r.family("app").requiresCompatibilities(Compatibility.FARGATE)
                     .networkMode("awsvpc").cpu("256").memory("512")
                     .containerDefinitions(c -> c.name("app").image("nginx").essential(true)));
-            String a = privateA;
-            String b = privateB;
-            String group = app;
             ecs.createService(r -> r.cluster("prod").serviceName("ai-router").taskDefinition("app").desiredCount(1)
                     .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(v -> v
-                            .subnets(a).securityGroups(group))));
+                            .subnets(privateA).securityGroups(sg("app")))));
             ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("app").desiredCount(2)
                     .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(v -> v
-                            .subnets(a, b).securityGroups(group))));
+                            .subnets(privateA, privateB).securityGroups(sg("app")))));
         }
         // moto stores a cache cluster's security groups but leaves them out of DescribeCacheClusters.
-        String member = "<SecurityGroups><member><SecurityGroupId>" + redis + "</SecurityGroupId><Status>active"
-                + "</Status></member></SecurityGroups>";
+        String member = "<SecurityGroups><member><SecurityGroupId>" + sg("redis") + "</SecurityGroupId>"
+                + "<Status>active</Status></member></SecurityGroups>";
         proxy.when(r -> r.operation().equals("DescribeCacheClusters"), new StubProxy.Rewrite(body -> body.replace(
                 "<CacheClusterId>redis-cache</CacheClusterId>", "<CacheClusterId>redis-cache</CacheClusterId>" + member)));
-        this.routeTableOfPublicSubnet = routeTable;
-        this.publicSubnet = publicSubnet;
     }
 
-    private String routeTableOfPublicSubnet;
-    private String publicSubnet;
-    private String euMainTable;
-
-    /** eu-west-1: a VPC whose main route table goes to the internet gateway, and a database in it. */
+    /** eu-west-1: a VPC whose main route table goes to the internet gateway, a database in it, RDP open to ::/0. */
     private void seedEuWest1() {
-        String x;
-        String y;
+        List<String> subnets;
         try (Ec2Client ec2 = moto.configure(Ec2Client.builder(), "eu-west-1").build()) {
-            String vpc = vpc(ec2, "10.1.0.0/16");
-            x = subnet(ec2, vpc, "10.1.1.0/24", "eu-west-1a");
-            y = subnet(ec2, vpc, "10.1.2.0/24", "eu-west-1b");
-            String igw = internetGateway(ec2, vpc);
-            euMainTable = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc),
+            Vpc vpc = vpc(ec2, "10.1.0.0/16");
+            subnets = List.of(subnet(ec2, vpc, "10.1.1.0/24", "eu-west-1a"), subnet(ec2, vpc, "10.1.2.0/24", "eu-west-1b"));
+            euMainTable = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc.id()),
                     f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
-            ec2.createRoute(r -> r.routeTableId(euMainTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+            ec2.createRoute(r -> r.routeTableId(euMainTable).destinationCidrBlock("0.0.0.0/0")
+                    .gatewayId(vpc.internetGateway()));
             group(ec2, vpc, "eu-rdp", tcp(3389, "::/0"));
         }
-        try (RdsClient rds = moto.configure(RdsClient.builder(), "eu-west-1").build()) {
-            String a = x;
-            String b = y;
-            rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("eu-db").dbSubnetGroupDescription("eu").subnetIds(a, b));
-            rds.createDBInstance(r -> r.dbInstanceIdentifier("eu-orders").engine("postgres").dbInstanceClass("db.t3.micro")
-                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123")
-                    .dbSubnetGroupName("eu-db"));
-        }
+        database("eu-west-1", "eu-orders", "eu-db", subnets);
     }
 
     // --- running ---------------------------------------------------------------------------------------------
@@ -211,6 +194,7 @@ class NetworkChecksIT {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    /** The id of the security group the seed named {@code name}. */
     private String sg(String name) {
         return groups.get(name);
     }
@@ -279,7 +263,7 @@ class NetworkChecksIT {
         JsonNode cache = finding(report, "vpc.private-data-stores", "us-east-1", "redis-cache");
         assertThat(cache.get("resourceType").asText()).isEqualTo("AWS::ElastiCache::CacheCluster");
         assertThat(cache.get("message").asText()).startsWith("In a public subnet: " + publicSubnet + " (us-east-1a) uses"
-                + " route table " + routeTableOfPublicSubnet + ", which routes 0.0.0.0/0 to igw-");
+                + " route table " + publicRouteTable + ", which routes 0.0.0.0/0 to igw-");
         assertThat(cache.get("evidence").get("SubnetGroup").asText()).isEqualTo("cache-net");
         JsonNode eu = finding(report, "vpc.private-data-stores", "eu-west-1", "eu-orders");
         assertThat(eu.get("message").asText()).contains("use route table " + euMainTable + " (the main table of vpc-");
