@@ -240,6 +240,16 @@ def seed_region(port, region, shape, workers):
     counts["target_groups"] = len(groups)
     counts["target_groups_attached"] = sum(1 for g in groups if g.get("LoadBalancerArns"))
     counts["email_identities"] = len(client("sesv2").list_email_identities().get("EmailIdentities", []))
+    # The network the seed does not create: moto's default VPC of each region (its subnets, main route table and
+    # default security group), read back like the rest.
+    counts["security_groups"] = sum(len(p["SecurityGroups"]) for p in
+                                    ec2.get_paginator("describe_security_groups").paginate())
+    counts["network_interfaces"] = sum(len(p["NetworkInterfaces"]) for p in
+                                       ec2.get_paginator("describe_network_interfaces").paginate())
+    counts["subnets"] = sum(len(p["Subnets"]) for p in ec2.get_paginator("describe_subnets").paginate())
+    counts["route_tables"] = sum(len(p["RouteTables"]) for p in ec2.get_paginator("describe_route_tables").paginate())
+    counts["cache_subnet_groups"] = sum(len(p["CacheSubnetGroups"]) for p in
+                                        cache.get_paginator("describe_cache_subnet_groups").paginate())
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -376,7 +386,18 @@ def model(state):
 
         add("elasticache:DescribeReplicationGroups", pages(c["replication_groups"], 100))
         add("elasticache:DescribeCacheClusters", pages(c["cache_clusters"], 100))
-        chain("elasticache", max(pages(c["replication_groups"], 100), pages(c["cache_clusters"], 100)))
+        # (.get: a state seeded before these counts were read back; its walks are one page each)
+        add("elasticache:DescribeCacheSubnetGroups", pages(c.get("cache_subnet_groups", 0), 100))
+        chain("elasticache", max(pages(c["replication_groups"], 100), pages(c["cache_clusters"], 100),
+                                 pages(c.get("cache_subnet_groups", 0), 100)))
+
+        # ec2 and vpc: one walk each of security groups, network interfaces, subnets and route tables
+        add("ec2:DescribeSecurityGroups", pages(c.get("security_groups", 0), 1000))
+        add("ec2:DescribeNetworkInterfaces", pages(c.get("network_interfaces", 0), 1000))
+        add("ec2:DescribeSubnets", pages(c.get("subnets", 0), 1000))
+        add("ec2:DescribeRouteTables", pages(c.get("route_tables", 0), 100))
+        chain("ec2/vpc", max(pages(c.get("security_groups", 0), 1000), pages(c.get("network_interfaces", 0), 1000),
+                             pages(c.get("subnets", 0), 1000), pages(c.get("route_tables", 0), 100)))
 
         listeners = c["listeners_per_load_balancer"]
         add("elasticloadbalancing:DescribeLoadBalancers", pages(c["load_balancers"], 400))
@@ -698,6 +719,11 @@ def runbook(state, proxy_port):
             ["aws", "sesv2", "list-email-identities"] + r,
             ["aws", "elasticache", "describe-replication-groups"] + r,
             ["aws", "elasticache", "describe-cache-clusters"] + r,
+            ["aws", "elasticache", "describe-cache-subnet-groups"] + r,
+            ["aws", "ec2", "describe-security-groups"] + r,
+            ["aws", "ec2", "describe-network-interfaces"] + r,
+            ["aws", "ec2", "describe-subnets"] + r,
+            ["aws", "ec2", "describe-route-tables"] + r,
             ["aws", "elbv2", "describe-load-balancers"] + r,
         ]
         if first["load_balancer"]:

@@ -170,10 +170,14 @@ class ElastiCacheAndLoadBalancerChecksIT {
         return CliRun.of(args);
     }
 
-    /** "checkId region resourceId" → status, for the findings of the ElastiCache and ELBv2 checks. */
+    /**
+     * "checkId region resourceId" → status, for the findings of the ElastiCache and ELBv2 checks but the idle ones
+     * and elbv2.multi-az, which have their own ITs (SavingsChecks*IT, NetworkChecksIT).
+     */
     private static Map<String, String> statuses(JsonNode report) {
         return ReportFindings.statuses(report, id -> (id.startsWith("elasticache.") || id.startsWith("elbv2."))
-                && !id.equals("elasticache.idle-cluster") && !id.equals("elbv2.idle-load-balancer"));
+                && !id.equals("elasticache.idle-cluster") && !id.equals("elbv2.idle-load-balancer")
+                && !id.equals("elbv2.multi-az"));
     }
 
     // --- tests -----------------------------------------------------------------------------------------------

@@ -186,8 +186,9 @@ class FoundationAuditIT {
         }
         Seed.ecsCluster(moto, "us-east-1", "busy", true);
         try (EcsClient ecs = moto.configure(EcsClient.builder(), "us-east-1").build()) {
-            // moto starts a service with 0 running tasks; an update brings them up to the desired count.
-            ecs.updateService(r -> r.cluster("busy").service("api").desiredCount(1));
+            // moto starts a service with 0 running tasks; an update brings them up to the desired count (two:
+            // ecs.service-redundancy wants a second task).
+            ecs.updateService(r -> r.cluster("busy").service("api").desiredCount(2));
         }
         // ecs.service-autoscaling: the service scales between 1 and 2 tasks on CPU.
         try (var scaling = moto.configure(software.amazon.awssdk.services.applicationautoscaling

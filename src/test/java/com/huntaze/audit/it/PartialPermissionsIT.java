@@ -25,15 +25,16 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 class PartialPermissionsIT {
 
     /**
-     * The setup requests moto lets through unauthenticated: three users, their policies, their keys, and one
+     * The setup requests moto lets through unauthenticated: four users, their policies, their keys, and one
      * (unsigned) look-up of eu-west-1's default subnets for the load balancer.
      */
-    private static final int SETUP_REQUESTS = 10;
+    private static final int SETUP_REQUESTS = 13;
 
     private static MotoServer moto;
     private static AccessKey admin;
     private static AccessKey auditor;
     private static AccessKey leastPrivilege;
+    private static AccessKey noSecurityGroups;
     private static com.huntaze.audit.testing.DefaultVpc euWestVpc;
     private StubProxy proxy;
 
@@ -60,6 +61,12 @@ class PartialPermissionsIT {
             String shipped = asMotoNamesIt(readShippedPolicy());
             iam.putUserPolicy(r -> r.userName("least-privilege").policyName("huntaze-audit").policyDocument(shipped));
             leastPrivilege = iam.createAccessKey(r -> r.userName("least-privilege")).accessKey();
+            iam.createUser(r -> r.userName("no-security-groups"));
+            // Everything but ec2:DescribeSecurityGroups (the other EC2 reads stay allowed).
+            String noGroups = asMotoNamesIt(readShippedPolicy().replace("\"ec2:DescribeSecurityGroups\",", ""));
+            assertThat(noGroups).doesNotContain("ec2:DescribeSecurityGroups").contains("ec2:DescribeSubnets");
+            iam.putUserPolicy(r -> r.userName("no-security-groups").policyName("partial").policyDocument(noGroups));
+            noSecurityGroups = iam.createAccessKey(r -> r.userName("no-security-groups")).accessKey();
             euWestVpc = com.huntaze.audit.testing.DefaultVpc.of(moto, "eu-west-1");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -130,6 +137,51 @@ class PartialPermissionsIT {
         assertThat(markdown.out()).contains("## Missing permissions")
                 .contains("\"Action\": [\"application-autoscaling:DescribeScalableTargets\","
                         + " \"rds:DescribeDBInstances\"]");
+    }
+
+    @Test
+    void aDeniedEc2ReadMakesItsCheckTodoNamingItAndLeavesTheOtherNetworkChecksJudged() {
+        var adminCredentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(admin.accessKeyId(), admin.secretAccessKey()));
+        try (var ec2 = moto.configure(software.amazon.awssdk.services.ec2.Ec2Client.builder(), "us-west-2")
+                .credentialsProvider(adminCredentials).build();
+             var elb = moto.configure(software.amazon.awssdk.services.elasticloadbalancingv2
+                     .ElasticLoadBalancingV2Client.builder(), "us-west-2").credentialsProvider(adminCredentials).build()) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+            String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.9.1.0/24").availabilityZone("us-west-2a"))
+                    .subnet().subnetId();
+            String open = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("open").description("open")).groupId();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(open).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
+                    .toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
+            elb.createLoadBalancer(r -> r.name("single").type("network").subnets(a));
+        }
+        proxy = new StubProxy(moto.endpoint());
+        Seed.sesAccount(proxy, "us-west-2", true);
+
+        auditWith(noSecurityGroups);
+        CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-west-2",
+                "--format", "json");
+        CliRun markdown = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-west-2");
+
+        JsonNode report = json.json();
+        JsonNode todo = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("checkId").asText().equals("ec2.security-group-open-ports")) {
+                assertThat(todo).as("one TODO for the region, no finding per group").isNull();
+                todo = f;
+            }
+        }
+        assertThat(todo).as(json.toString()).isNotNull();
+        assertThat(todo.get("status").asText()).isEqualTo("TODO");
+        assertThat(todo.get("message").asText()).contains("ec2:DescribeSecurityGroups").contains("access denied");
+        assertThat(todo.get("remediation").asText()).contains("Grant ec2:DescribeSecurityGroups");
+        // The other EC2 reads are allowed: the checks on subnets and load balancers are judged.
+        assertThat(statusOf(report, "elbv2.multi-az", "single")).isEqualTo("NOK");
+        assertThat(report.get("summary").get("collectionErrors").toString())
+                .contains("\"operation\":\"ec2:DescribeSecurityGroups\"").doesNotContain("ec2:DescribeSubnets")
+                .doesNotContain("ec2:DescribeRouteTables").doesNotContain("ec2:DescribeNetworkInterfaces");
+        assertThat(markdown.out()).contains("## Missing permissions")
+                .contains("\"Action\": [\"ec2:DescribeSecurityGroups\"]");
     }
 
     @Test

@@ -51,6 +51,9 @@ public final class Fixtures {
         private int storageGb = 20;
         private String storageType = "gp2";
         private Instant created;
+        private List<String> securityGroups = List.of("sg-0db");
+        private String subnetGroup = "private";
+        private List<String> subnets = List.of("subnet-0private1", "subnet-0private2");
 
         private DbBuilder(String id) {
             this.id = id;
@@ -67,11 +70,18 @@ public final class Fixtures {
         public DbBuilder storage(int gb, String type) { storageGb = gb; storageType = type; return this; }
         /** Its InstanceCreateTime (default: unknown). */
         public DbBuilder created(Instant value) { created = value; return this; }
+        /** Its VpcSecurityGroups (default: sg-0db). */
+        public DbBuilder securityGroups(String... ids) { securityGroups = List.of(ids); return this; }
+        /** Its DB subnet group, in vpc-0a1b2c3d (default: "private", subnet-0private1 and subnet-0private2). */
+        public DbBuilder subnetGroup(String name, String... subnetIds) { subnetGroup = name; subnets = List.of(subnetIds); return this; }
+        /** No DBSubnetGroup in the answer (as moto describes an instance created without one). */
+        public DbBuilder noSubnetGroup() { subnetGroup = null; subnets = List.of(); return this; }
 
         public DbInstance build() {
             return new DbInstance(id, "arn:aws:rds:us-east-1:123456789012:db:" + id, engine, instanceClass, multiAz,
                     backupDays, publiclyAccessible, encrypted, deletionProtection, clusterId, "us-east-1a", storageGb,
-                    storageType, created);
+                    storageType, created, securityGroups, subnetGroup, subnetGroup == null ? null : "vpc-0a1b2c3d",
+                    subnets);
         }
     }
 
@@ -148,6 +158,8 @@ public final class Fixtures {
         private boolean transit;
         private boolean authToken;
         private Instant created;
+        private List<String> securityGroups = List.of("sg-0cache");
+        private String subnetGroup = "private";
 
         private CacheClusterBuilder(String id) {
             this.id = id;
@@ -163,12 +175,16 @@ public final class Fixtures {
         public CacheClusterBuilder authToken(boolean value) { authToken = value; return this; }
         /** Its CacheClusterCreateTime (default: unknown). */
         public CacheClusterBuilder created(Instant value) { created = value; return this; }
+        /** Its SecurityGroups (default: sg-0cache). */
+        public CacheClusterBuilder securityGroups(String... ids) { securityGroups = List.of(ids); return this; }
+        /** Its CacheSubnetGroupName (default: "private"; null: AWS names none). */
+        public CacheClusterBuilder subnetGroup(String name) { subnetGroup = name; return this; }
 
         public CacheCluster build() {
             return new CacheCluster(id,
                     "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, "7.1", "available",
                     "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken,
-                    created);
+                    created, securityGroups, subnetGroup);
         }
     }
 
@@ -192,7 +208,19 @@ public final class Fixtures {
         };
         return new LoadBalancer(name, loadBalancerArn(arnType, name), type, scheme,
                 name + "-1234567890.us-east-1.elb.amazonaws.com", "active", "vpc-0a1b2c3d",
-                List.of("us-east-1a", "us-east-1b"), created);
+                List.of("us-east-1a", "us-east-1b"), created, type.equals("application") ? List.of("sg-0web") : List.of(),
+                List.of("subnet-0public1", "subnet-0public2"));
+    }
+
+    /** An internet-facing load balancer of {@code type} with nodes in {@code zones} (one subnet each). */
+    public static LoadBalancer loadBalancerIn(String name, String type, String... zones) {
+        LoadBalancer lb = loadBalancer(name, type, "internet-facing");
+        List<String> subnets = new java.util.ArrayList<>();
+        for (int i = 0; i < zones.length; i++) {
+            subnets.add("subnet-0public" + (i + 1));
+        }
+        return new LoadBalancer(lb.name(), lb.arn(), lb.type(), lb.scheme(), lb.dnsName(), lb.state(), lb.vpcId(),
+                List.of(zones), lb.createdTime(), lb.securityGroups(), subnets);
     }
 
     /** A listener whose default action forwards to a target group. */
@@ -244,6 +272,8 @@ public final class Fixtures {
         private int pending;
         private boolean awsvpc = true;
         private String assignPublicIp = "DISABLED";
+        private List<String> subnets = List.of("subnet-0private1", "subnet-0private2");
+        private List<String> securityGroups = List.of("sg-0app");
 
         private EcsServiceBuilder(String cluster, String name) {
             this.cluster = cluster;
@@ -257,13 +287,18 @@ public final class Fixtures {
         public EcsServiceBuilder assignPublicIp(String value) { assignPublicIp = value; return this; }
         /** Bridge or host network mode on EC2: no awsvpc configuration at all. */
         public EcsServiceBuilder withoutAwsvpc() { awsvpc = false; assignPublicIp = null; return this; }
+        /** Its awsvpc subnets (default: subnet-0private1 and subnet-0private2). */
+        public EcsServiceBuilder subnets(String... ids) { subnets = List.of(ids); return this; }
+        /** Its awsvpc security groups (default: sg-0app). */
+        public EcsServiceBuilder securityGroups(String... ids) { securityGroups = List.of(ids); return this; }
 
         public EcsService build() {
             String prefix = "arn:aws:ecs:us-east-1:123456789012:";
             return new EcsService(name, prefix + "service/" + cluster + "/" + name, cluster, prefix + "cluster/" + cluster,
                     status, awsvpc ? "FARGATE" : "EC2", List.of(), desired, running, pending,
                     prefix + "task-definition/" + name + ":3", awsvpc, assignPublicIp,
-                    awsvpc ? List.of("subnet-0private1") : List.of(), Instant.parse("2026-01-05T10:00:00Z"));
+                    awsvpc ? subnets : List.of(), Instant.parse("2026-01-05T10:00:00Z"),
+                    awsvpc ? securityGroups : List.of());
         }
     }
 

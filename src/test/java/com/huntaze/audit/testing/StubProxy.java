@@ -74,6 +74,12 @@ public final class StubProxy implements AutoCloseable {
                     "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
         }
 
+        /** An EC2-protocol error, as EC2 returns them: {@code <Response><Errors><Error>...}. */
+        public static Response ec2Error(int status, String code, String message) {
+            return new Response(status, "text/xml", "<Response><Errors><Error><Code>" + code + "</Code><Message>"
+                    + message + "</Message></Error></Errors><RequestID>stub</RequestID></Response>");
+        }
+
         public static Response json(String body) {
             return new Response(200, "application/json", body);
         }
@@ -89,7 +95,10 @@ public final class StubProxy implements AutoCloseable {
     public record Respond(Response response) implements Action {
     }
 
-    /** The throttling answer of the request's protocol: query 400 Throttling, JSON 400 ThrottlingException, REST 429. */
+    /**
+     * The throttling answer of the request's protocol: query 400 Throttling, EC2 503 RequestLimitExceeded, JSON 400
+     * ThrottlingException, REST 429.
+     */
     public record Throttle() implements Action {
     }
 
@@ -233,6 +242,9 @@ public final class StubProxy implements AutoCloseable {
     private static Response throttling(Request request) {
         if (request.headers().containsKey("X-amz-target")) {
             return Response.jsonError(400, "ThrottlingException", "Rate exceeded");
+        }
+        if (request.body().contains("Action=") && "ec2".equals(request.service())) {
+            return Response.ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.");
         }
         if (request.body().contains("Action=")) {
             return Response.queryError(400, "Throttling", "Rate exceeded");

@@ -31,7 +31,8 @@ public final class EcsAuditService implements AuditService {
                 new EcsServiceRunningCheck(),
                 new EcsServicePublicIpCheck(),
                 new EcsServiceRightsizingCheck(),
-                new EcsServiceAutoscalingCheck());
+                new EcsServiceAutoscalingCheck(),
+                new EcsServiceRedundancyCheck());
     }
 
     @Override

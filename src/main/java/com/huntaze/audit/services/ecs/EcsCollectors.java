@@ -152,7 +152,8 @@ final class EcsCollectors {
                 s.launchTypeAsString(),
                 s.capacityProviderStrategy().stream().map(CapacityProviderStrategyItem::capacityProvider).toList(),
                 nonNull(s.desiredCount()), nonNull(s.runningCount()), nonNull(s.pendingCount()), s.taskDefinition(),
-                vpc != null, assignPublicIp, vpc == null ? List.of() : vpc.subnets(), s.createdAt());
+                vpc != null, assignPublicIp, vpc == null ? List.of() : vpc.subnets(), s.createdAt(),
+                vpc == null ? List.of() : vpc.securityGroups());
     }
 
     private static int nonNull(Integer value) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param awsvpc            whether the service has an awsvpc network configuration (tasks get their own ENI)
  * @param assignPublicIp    ENABLED or DISABLED for an awsvpc service (absent reads as DISABLED, the AWS default);
  *                          null for a service without awsvpc network configuration
+ * @param subnets           the subnets of its awsvpc network configuration (empty without one)
+ * @param securityGroups    the security groups of its awsvpc network configuration (empty without one)
  */
 public record EcsService(
         String name,
@@ -30,11 +32,13 @@ public record EcsService(
         boolean awsvpc,
         String assignPublicIp,
         List<String> subnets,
-        Instant createdAt) {
+        Instant createdAt,
+        List<String> securityGroups) {
 
     public EcsService {
         capacityProviders = capacityProviders == null ? List.of() : List.copyOf(capacityProviders);
         subnets = subnets == null ? List.of() : List.copyOf(subnets);
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
     }
 
     /** {@code cluster/service}: service names are unique only within a cluster. */

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.elasticache;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Set;
  *                           or null when AWS omits it
  * @param replicationGroupId the replication group this node belongs to, or null for a standalone cluster
  * @param cacheClusterCreateTime its CacheClusterCreateTime, or null when AWS does not say
+ * @param securityGroupIds   the ids of its SecurityGroups (VPC security groups)
+ * @param cacheSubnetGroupName its CacheSubnetGroupName, or null when AWS does not say
  */
 public record CacheCluster(
         String id,
@@ -27,7 +30,13 @@ public record CacheCluster(
         boolean atRestEncryption,
         boolean transitEncryption,
         boolean authTokenEnabled,
-        Instant cacheClusterCreateTime) {
+        Instant cacheClusterCreateTime,
+        List<String> securityGroupIds,
+        String cacheSubnetGroupName) {
+
+    public CacheCluster {
+        securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+    }
 
     /**
      * Whether it is a node of a replication group: by its own ReplicationGroupId, or by being among

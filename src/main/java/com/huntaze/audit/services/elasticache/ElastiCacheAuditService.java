@@ -6,7 +6,7 @@ import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
 
-/** ElastiCache: replication groups and cache clusters. */
+/** ElastiCache: replication groups, cache clusters and cache subnet groups. */
 public final class ElastiCacheAuditService implements AuditService {
 
     /** Price item: per node and hour, by node type. */
@@ -19,7 +19,8 @@ public final class ElastiCacheAuditService implements AuditService {
 
     @Override
     public List<DatasetCollector<?>> collectors() {
-        return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS);
+        return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS,
+                ElastiCacheCollectors.CACHE_SUBNET_GROUPS);
     }
 
     @Override

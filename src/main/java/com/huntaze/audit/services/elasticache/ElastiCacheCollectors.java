@@ -12,9 +12,12 @@ import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus
 import software.amazon.awssdk.services.elasticache.model.MultiAZStatus;
 import software.amazon.awssdk.services.elasticache.model.NodeGroup;
 import software.amazon.awssdk.services.elasticache.model.NodeGroupMember;
+import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership;
+import software.amazon.awssdk.services.elasticache.model.Subnet;
 
 /**
- * ElastiCache: DescribeReplicationGroups and DescribeCacheClusters, all pages at the maximum page size (100).
+ * ElastiCache: DescribeReplicationGroups, DescribeCacheClusters and DescribeCacheSubnetGroups, all pages at the
+ * maximum page size (100).
  * DescribeCacheClusters is called without ShowCacheNodeInfo: PreferredAvailabilityZone and NumCacheNodes say what
  * the checks need, and the per-node details would only make every page larger.
  */
@@ -92,7 +95,35 @@ final class ElastiCacheCollectors {
                             Boolean.TRUE.equals(c.atRestEncryptionEnabled()),
                             Boolean.TRUE.equals(c.transitEncryptionEnabled()),
                             Boolean.TRUE.equals(c.authTokenEnabled()),
-                            c.cacheClusterCreateTime()))
+                            c.cacheClusterCreateTime(),
+                            c.securityGroups().stream().map(SecurityGroupMembership::securityGroupId).toList(),
+                            c.cacheSubnetGroupName()))
+                    .toList());
+        }
+    };
+
+    /** The cache subnet groups and their subnets: one walk per region, for the network checks. */
+    static final DatasetCollector<List<CacheSubnetGroup>> CACHE_SUBNET_GROUPS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<CacheSubnetGroup>> dataset() {
+            return ElastiCacheDatasets.CACHE_SUBNET_GROUPS;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of("elasticache:DescribeCacheSubnetGroups");
+        }
+
+        @Override
+        public List<CacheSubnetGroup> collect(CollectionContext context) {
+            return call("elasticache:DescribeCacheSubnetGroups", () -> context.client("elasticache",
+                            ElastiCacheClient::builder)
+                    .describeCacheSubnetGroupsPaginator(r -> r.maxRecords(MAX_RECORDS)).cacheSubnetGroups().stream()
+                    .map(g -> new CacheSubnetGroup(
+                            g.cacheSubnetGroupName(),
+                            g.arn(),
+                            g.vpcId(),
+                            g.subnets().stream().map(Subnet::subnetIdentifier).toList()))
                     .toList());
         }
     };

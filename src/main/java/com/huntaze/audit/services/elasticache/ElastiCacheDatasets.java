@@ -16,4 +16,8 @@ public final class ElastiCacheDatasets {
     /** Every cache cluster, replication group members included (one cluster per node there). */
     public static final Dataset<List<CacheCluster>> CACHE_CLUSTERS =
             new Dataset<>("elasticache.cacheClusters", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
+
+    /** The cache subnet groups: the subnets a cache cluster's nodes are placed in. */
+    public static final Dataset<List<CacheSubnetGroup>> CACHE_SUBNET_GROUPS =
+            new Dataset<>("elasticache.cacheSubnetGroups", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
 }

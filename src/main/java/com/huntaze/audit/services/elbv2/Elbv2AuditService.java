@@ -29,7 +29,8 @@ public final class Elbv2AuditService implements AuditService {
     public List<Check> checks(Contributions contributions) {
         return List.of(new Elbv2TargetHealthCheck(),
                 new Elbv2HttpsListenerCheck(),
-                new Elbv2IdleLoadBalancerCheck());
+                new Elbv2IdleLoadBalancerCheck(),
+                new Elbv2MultiAzCheck());
     }
 
     @Override

@@ -8,6 +8,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
@@ -50,7 +51,10 @@ final class Elbv2Collectors {
                             lb.state() == null ? null : lb.state().codeAsString(),
                             lb.vpcId(),
                             lb.availabilityZones().stream().map(AvailabilityZone::zoneName).toList(),
-                            lb.createdTime()))
+                            lb.createdTime(),
+                            lb.securityGroups(),
+                            lb.availabilityZones().stream().map(AvailabilityZone::subnetId)
+                                    .filter(Objects::nonNull).toList()))
                     .toList());
         }
     };

@@ -11,6 +11,8 @@ import java.util.List;
  * @param state             its State.Code: {@code active}, {@code provisioning}, {@code active_impaired}, {@code failed}
  * @param availabilityZones the zones it has a node in
  * @param createdTime       its CreatedTime, or null when AWS does not say
+ * @param securityGroups    its security groups (an NLB may have none; a gateway load balancer has none)
+ * @param subnetIds         the subnets of its zones (one per zone), in the order AWS lists them
  */
 public record LoadBalancer(
         String name,
@@ -21,10 +23,14 @@ public record LoadBalancer(
         String state,
         String vpcId,
         List<String> availabilityZones,
-        Instant createdTime) {
+        Instant createdTime,
+        List<String> securityGroups,
+        List<String> subnetIds) {
 
     public LoadBalancer {
         availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+        subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.rds;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An RDS DB instance, from DescribeDBInstances. {@code publiclyAccessible} is false when AWS omits the field.
@@ -8,6 +9,10 @@ import java.time.Instant;
  * @param clusterId   the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
  * @param storageType gp2, gp3, io1, io2, standard (magnetic) or aurora; null when AWS does not say
  * @param instanceCreateTime its InstanceCreateTime, or null when AWS does not say (an instance still being created)
+ * @param vpcSecurityGroupIds the ids of its VpcSecurityGroups
+ * @param subnetGroupName     its DBSubnetGroup's name, or null when AWS does not say
+ * @param vpcId               its DBSubnetGroup's VPC, or null when AWS does not say
+ * @param subnetIds           the subnets of its DBSubnetGroup (empty when AWS does not say)
  */
 public record DbInstance(
         String id,
@@ -23,7 +28,16 @@ public record DbInstance(
         String availabilityZone,
         int allocatedStorageGb,
         String storageType,
-        Instant instanceCreateTime) {
+        Instant instanceCreateTime,
+        List<String> vpcSecurityGroupIds,
+        String subnetGroupName,
+        String vpcId,
+        List<String> subnetIds) {
+
+    public DbInstance {
+        vpcSecurityGroupIds = vpcSecurityGroupIds == null ? List.of() : List.copyOf(vpcSecurityGroupIds);
+        subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+    }
 
     public boolean isClusterMember() {
         return clusterId != null && !clusterId.isEmpty();

@@ -9,8 +9,13 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
+import software.amazon.awssdk.services.rds.model.Subnet;
+import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
-/** RDS: DescribeDBInstances and DescribeDBClusters, all pages at the maximum page size (100). */
+/**
+ * RDS: DescribeDBInstances and DescribeDBClusters, all pages at the maximum page size (100). An instance's security
+ * groups and the subnets of its subnet group come with DescribeDBInstances: no call of their own.
+ */
 final class RdsCollectors {
     private RdsCollectors() {
     }
@@ -46,7 +51,13 @@ final class RdsCollectors {
                             i.availabilityZone(),
                             i.allocatedStorage() == null ? 0 : i.allocatedStorage(),
                             i.storageType(),
-                            i.instanceCreateTime()))
+                            i.instanceCreateTime(),
+                            i.vpcSecurityGroups().stream().map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                                    .toList(),
+                            i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().dbSubnetGroupName(),
+                            i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().vpcId(),
+                            i.dbSubnetGroup() == null ? List.of() : i.dbSubnetGroup().subnets().stream()
+                                    .map(Subnet::subnetIdentifier).toList()))
                     .toList());
         }
     };

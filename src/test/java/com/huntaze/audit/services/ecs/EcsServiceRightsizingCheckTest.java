@@ -40,7 +40,7 @@ class EcsServiceRightsizingCheckTest {
         EcsService s = ecsService("prod", "api").tasks(desired, desired, 0).build();
         return new EcsService(s.name(), s.arn(), s.clusterName(), s.clusterArn(), s.status(), launchType, providers,
                 s.desiredCount(), s.runningCount(), s.pendingCount(), s.taskDefinitionArn(), s.awsvpc(),
-                s.assignPublicIp(), s.subnets(), s.createdAt());
+                s.assignPublicIp(), s.subnets(), s.createdAt(), s.securityGroups());
     }
 
     @Test
