@@ -48,7 +48,7 @@ class CloudWatchAlarmCoverageCheckTest {
         }
 
         CheckHarness harness() {
-            return CheckHarness.of(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current().all(AlarmCoverageTarget.class)))
+            return CheckHarness.of(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current()))
                     .with(EcsDatasets.SERVICES, services)
                     .with(RdsDatasets.DB_INSTANCES, instances)
                     .with(ElastiCacheDatasets.REPLICATION_GROUPS, groups)
