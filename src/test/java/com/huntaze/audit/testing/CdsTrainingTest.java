@@ -47,6 +47,6 @@ class CdsTrainingTest {
         Set<String> services = new TreeSet<>();
         report.get("stats").get("apiCalls").fieldNames().forEachRemaining(a -> services.add(a.split(":")[0]));
         assertThat(services).containsExactlyInAnyOrder("cloudwatch", "ecs", "elasticache", "elasticloadbalancing",
-                "iam", "logs", "rds", "secretsmanager", "ses", "sts");
+                "events", "iam", "logs", "rds", "secretsmanager", "ses", "sns", "sqs", "sts");
     }
 }
