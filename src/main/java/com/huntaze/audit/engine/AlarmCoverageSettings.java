@@ -27,7 +27,11 @@ public record AlarmCoverageSettings(List<String> include, List<String> exclude,
     public static final String AURORA_INSTANCE = "auroraInstance";
     public static final String ELASTICACHE = "elasticache";
     public static final String ALB = "alb";
-    public static final Set<String> KINDS = Set.of(ECS_SERVICE, RDS_INSTANCE, AURORA_INSTANCE, ELASTICACHE, ALB);
+    public static final String SQS_QUEUE = "sqsQueue";
+    public static final String SQS_DEAD_LETTER_QUEUE = "sqsDeadLetterQueue";
+    public static final String SES_ACCOUNT = "sesAccount";
+    public static final Set<String> KINDS = Set.of(ECS_SERVICE, RDS_INSTANCE, AURORA_INSTANCE, ELASTICACHE, ALB,
+            SQS_QUEUE, SQS_DEAD_LETTER_QUEUE, SES_ACCOUNT);
 
     /** No section in the file: every resource, the default requirements. */
     public static final AlarmCoverageSettings DEFAULTS = new AlarmCoverageSettings(List.of(), List.of(), Map.of());

@@ -55,7 +55,7 @@ class AlarmCoverageConfigTest {
         return Stream.of(
                 Arguments.of("unknown kind", "alarmCoverage:\n  required:\n    rds:\n      - CPUUtilization\n",
                         "c.yml:3: alarmCoverage.required.rds: ", "unknown resource kind; known: alb, auroraInstance,"
-                                + " ecsService, elasticache, rdsInstance"),
+                                + " ecsService, elasticache, rdsInstance, sesAccount, sqsDeadLetterQueue, sqsQueue"),
                 Arguments.of("kind without requirements", "alarmCoverage:\n  required:\n    alb:\n",
                         "c.yml:3: alarmCoverage.required.alb: ", "or [] to not judge this kind"),
                 Arguments.of("requirement that is not a metric name",

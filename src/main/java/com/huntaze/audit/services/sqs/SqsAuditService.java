@@ -35,6 +35,6 @@ public final class SqsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(REDRIVE_POLICIES);
+        return List.of(REDRIVE_POLICIES, SqsAlarmCoverage.DEAD_LETTER_QUEUES, SqsAlarmCoverage.QUEUES);
     }
 }
