@@ -51,12 +51,13 @@ DUMMY_ENV = {
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
-                  iam_users=300),
+                  queues=300, rules=150, iam_users=300),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
-                  replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, iam_users=3),
+                  replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
+                  iam_users=3),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
-              "ecs_services", "alarms", "iam_users"]
+              "ecs_services", "alarms", "queues", "rules", "iam_users"]
 
 
 def log(message):
@@ -211,6 +212,35 @@ def seed_region(port, region, shape, workers):
                                Targets=[{"Id": "10.0.%d.%d" % (i // 250, i % 250 + 1), "Port": 80}])
     parallel(range(shape["load_balancers"]), load_balancer, workers)
 
+    # SQS: every other queue is the dead-letter queue of the one before it (created first, so the RedrivePolicy
+    # names a queue that exists).
+    sqs = client("sqs")
+    queue_arn = lambda name: "arn:aws:sqs:%s:%s:%s" % (region, ACCOUNT, name)
+    parallel([i for i in range(shape["queues"]) if i % 2 == 1], lambda i: sqs.create_queue(
+        QueueName="queue-%05d" % i), workers)
+    parallel([i for i in range(shape["queues"]) if i % 2 == 0], lambda i: sqs.create_queue(
+        QueueName="queue-%05d" % i, Attributes={} if i + 1 >= shape["queues"] else {"RedrivePolicy": json.dumps(
+            {"deadLetterTargetArn": queue_arn("queue-%05d" % (i + 1)), "maxReceiveCount": 5})}), workers)
+
+    # EventBridge, default bus: one rule in three without a target, the others scheduled with one SQS target (every
+    # other one with a dead-letter queue).
+    events = client("events")
+
+    def rule(i):
+        name = "bench-rule-%04d" % i
+        events.put_rule(Name=name, ScheduleExpression="rate(1 hour)")
+        if i % 3:
+            target = {"Id": "queue", "Arn": queue_arn("queue-00000")}
+            if i % 2:
+                target["DeadLetterConfig"] = {"Arn": queue_arn("queue-00001")}
+            events.put_targets(Rule=name, Targets=[target])
+    parallel(range(shape["rules"]), rule, workers)
+
+    # SNS: the topic the alarms name ("ops"), with one (moto: auto-confirmed) email subscription.
+    sns = client("sns")
+    ops = sns.create_topic(Name="ops")["TopicArn"]
+    sns.subscribe(TopicArn=ops, Protocol="email", Endpoint="oncall@example.com")
+
     # What the account holds now, read back (not assumed): the minimal-calls model is computed from these.
     counts["log_groups"] = sum(len(p["logGroups"]) for p in logs.get_paginator("describe_log_groups").paginate())
     counts["db_instances"] = sum(len(p["DBInstances"]) for p in rds.get_paginator("describe_db_instances").paginate())
@@ -250,6 +280,30 @@ def seed_region(port, region, shape, workers):
     counts["route_tables"] = sum(len(p["RouteTables"]) for p in ec2.get_paginator("describe_route_tables").paginate())
     counts["cache_subnet_groups"] = sum(len(p["CacheSubnetGroups"]) for p in
                                         cache.get_paginator("describe_cache_subnet_groups").paginate())
+    counts["queues"] = sum(len(p.get("QueueUrls", [])) for p in
+                           sqs.get_paginator("list_queues").paginate(PaginationConfig={"PageSize": 1000}))
+    buses, token = [], None
+    while True:
+        page = events.list_event_buses(**({"NextToken": token} if token else {}))
+        buses += [b["Name"] for b in page["EventBuses"]]
+        token = page.get("NextToken")
+        if not token:
+            break
+    rules_by_bus = {bus: [r for p in events.get_paginator("list_rules").paginate(EventBusName=bus)
+                          for r in p["Rules"]] for bus in buses}
+    counts["rules_per_bus"] = [len(rules) for rules in rules_by_bus.values()]
+    counts["targets_per_rule"] = [
+        sum(len(p["Targets"]) for p in events.get_paginator("list_targets_by_rule").paginate(
+            Rule=r["Name"], EventBusName=bus)) for bus, rules in rules_by_bus.items() for r in rules]
+    topics = {t["TopicArn"] for p in sns.get_paginator("list_topics").paginate() for t in p["Topics"]}
+    counts["topics"] = len(topics)
+    alarm_topics = sorted({a for p in alarm_pages for alarm in p["MetricAlarms"] + p.get("CompositeAlarms", [])
+                           for a in alarm.get("AlarmActions", []) if a in topics})
+    subscriptions = [[s for p in sns.get_paginator("list_subscriptions_by_topic").paginate(TopicArn=t)
+                      for s in p["Subscriptions"]] for t in alarm_topics]
+    counts["alarm_topic_subscriptions"] = [len(subs) for subs in subscriptions]
+    counts["alarm_topic_confirmed_subscriptions"] = sum(1 for subs in subscriptions for s in subs
+                                                        if s["SubscriptionArn"].startswith("arn:"))
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -258,6 +312,9 @@ def seed_region(port, region, shape, workers):
         "load_balancer": lbs[0]["LoadBalancerArn"] if lbs else None,
         "target_group": groups[0]["TargetGroupArn"] if groups else None,
         "db_instance": "db-0000" if counts["db_instances"] else None,
+        "queue": sqs.list_queues(MaxResults=1).get("QueueUrls", [None])[0] if counts["queues"] else None,
+        "rule": rules_by_bus["default"][0]["Name"] if rules_by_bus.get("default") else None,
+        "alarm_topic": alarm_topics[0] if alarm_topics else None,
     }
     return counts
 
@@ -311,7 +368,8 @@ def seed(args, state_dir):
 def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
-            "%(ecs_services)d services, %(alarms)d alarms; %(iam_users)d IAM users" % shape)
+            "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules; "
+            "%(iam_users)d IAM users" % shape)
 
 
 def write_json(path, value):
@@ -415,6 +473,31 @@ def model(state):
         chain("cloudwatch alarms", pages(c["alarms"], 100))
         add("logs:DescribeLogGroups", pages(c["log_groups"], 50))
         chain("logs", pages(c["log_groups"], 50))
+
+        # SQS: one GetQueueAttributes per queue (only the attributes the checks read).
+        add("sqs:ListQueues", pages(c["queues"], 1000))
+        add("sqs:GetQueueAttributes", c["queues"])
+        chain("sqs: ListQueues -> GetQueueAttributes", pages(c["queues"], 1000) + (1 if c["queues"] else 0))
+
+        # EventBridge: ListRules per bus, ListTargetsByRule per rule (100 per page each).
+        rules_per_bus, targets_per_rule = c["rules_per_bus"], c["targets_per_rule"]
+        add("events:ListEventBuses", pages(len(rules_per_bus), 100))
+        add("events:ListRules", sum(pages(n, 100) for n in rules_per_bus))
+        add("events:ListTargetsByRule", sum(pages(n, 100) for n in targets_per_rule))
+        chain("events: ListEventBuses -> ListRules -> ListTargetsByRule",
+              pages(len(rules_per_bus), 100) + max([pages(n, 100) for n in rules_per_bus] or [1])
+              + max([pages(n, 100) for n in targets_per_rule] or [0]))
+
+        # SNS: ListTopics; for each existing topic alarms name, ListSubscriptionsByTopic (100 per page, fixed) after
+        # DescribeAlarms and ListTopics, then GetSubscriptionAttributes per confirmed subscription.
+        subscriptions = c["alarm_topic_subscriptions"]
+        add("sns:ListTopics", pages(c["topics"], 100))
+        add("sns:ListSubscriptionsByTopic", sum(pages(n, 100) for n in subscriptions))
+        add("sns:GetSubscriptionAttributes", c["alarm_topic_confirmed_subscriptions"])
+        chain("sns: (DescribeAlarms, ListTopics) -> ListSubscriptionsByTopic -> GetSubscriptionAttributes",
+              max(pages(c["alarms"], 100), pages(c["topics"], 100))
+              + max([pages(n, 100) for n in subscriptions] or [0])
+              + (1 if c["alarm_topic_confirmed_subscriptions"] else 0))
 
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
@@ -732,6 +815,15 @@ def runbook(state, proxy_port):
         if first["target_group"]:
             commands.append(["aws", "elbv2", "describe-target-health", "--target-group-arn",
                              first["target_group"]] + r)
+        commands += [["aws", "sqs", "list-queues"] + r, ["aws", "events", "list-event-buses"] + r,
+                     ["aws", "events", "list-rules"] + r, ["aws", "sns", "list-topics"] + r]
+        if first.get("queue"):
+            commands.append(["aws", "sqs", "get-queue-attributes", "--queue-url", first["queue"], "--attribute-names",
+                             "QueueArn", "RedrivePolicy", "ApproximateNumberOfMessages"] + r)
+        if first.get("rule"):
+            commands.append(["aws", "events", "list-targets-by-rule", "--rule", first["rule"]] + r)
+        if first.get("alarm_topic"):
+            commands.append(["aws", "sns", "list-subscriptions-by-topic", "--topic-arn", first["alarm_topic"]] + r)
         commands += [
             ["aws", "secretsmanager", "list-secrets"] + r,
             ["aws", "cloudwatch", "describe-alarms"] + r,

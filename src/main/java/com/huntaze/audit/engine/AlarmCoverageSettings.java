@@ -25,12 +25,6 @@ import java.util.regex.Pattern;
 public record AlarmCoverageSettings(List<String> include, List<String> exclude,
                                     Map<String, List<List<String>>> required) {
 
-    /** The resource kinds, as the config file names them. */
-    public static final String ECS_SERVICE = "ecsService";
-    public static final String RDS_INSTANCE = "rdsInstance";
-    public static final String AURORA_INSTANCE = "auroraInstance";
-    public static final String ELASTICACHE = "elasticache";
-    public static final String ALB = "alb";
 
     /** The config file's key. */
     public static final String SECTION_KEY = "alarmCoverage";

@@ -1,7 +1,6 @@
 package com.huntaze.audit.config;
 
 import com.huntaze.audit.services.ServiceCatalog;
-import com.huntaze.audit.services.cloudwatch.AlarmCoverageTarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,10 +48,10 @@ class AlarmCoverageConfigTest {
 
         assertThat(settings.include()).containsExactly("prod-*", "prod/*");
         assertThat(settings.exclude()).containsExactly("*-test");
-        assertThat(settings.requirements(AlarmCoverageSettings.RDS_INSTANCE)).contains(
+        assertThat(settings.requirements("rdsInstance")).contains(
                 List.of(List.of("CPUUtilization"), List.of("FreeStorageSpace", "FreeableMemory")));
-        assertThat(settings.requirements(AlarmCoverageSettings.ALB)).contains(List.of());
-        assertThat(settings.requirements(AlarmCoverageSettings.ECS_SERVICE)).as("not in the file: defaults").isEmpty();
+        assertThat(settings.requirements("alb")).contains(List.of());
+        assertThat(settings.requirements("ecsService")).as("not in the file: defaults").isEmpty();
         assertThat(settings.judges("prod-orders")).isTrue();
         assertThat(settings.judges("prod/api")).isTrue();
         assertThat(settings.judges("prod-orders-test")).isFalse();
@@ -69,10 +68,9 @@ class AlarmCoverageConfigTest {
 
     @Test
     void theKindsRequiredAcceptsAreTheOnesTheCheckDeclares() {
-        CloudWatchAlarmCoverageCheck check = new CloudWatchAlarmCoverageCheck(
-                ServiceCatalog.current().all(AlarmCoverageTarget.class));
+        CloudWatchAlarmCoverageCheck check = new CloudWatchAlarmCoverageCheck(ServiceCatalog.current());
         assertThat(check.kinds()).containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance",
-                "elasticache", "alb");
+                "elasticache", "alb", "sqsQueue", "sqsDeadLetterQueue", "sesAccount");
         assertThat(ALARM_COVERAGE.key()).isEqualTo("alarmCoverage");
 
         // A section declared with other kinds accepts those, and names them when a kind is unknown.
@@ -108,7 +106,7 @@ class AlarmCoverageConfigTest {
         return Stream.of(
                 Arguments.of("unknown kind", "alarmCoverage:\n  required:\n    rds:\n      - CPUUtilization\n",
                         "c.yml:3: alarmCoverage.required.rds: ", "unknown resource kind; known: alb, auroraInstance,"
-                                + " ecsService, elasticache, rdsInstance"),
+                                + " ecsService, elasticache, rdsInstance, sesAccount, sqsDeadLetterQueue, sqsQueue"),
                 Arguments.of("kind without requirements", "alarmCoverage:\n  required:\n    alb:\n",
                         "c.yml:3: alarmCoverage.required.alb: ", "or [] to not judge this kind"),
                 Arguments.of("requirement that is not a metric name",

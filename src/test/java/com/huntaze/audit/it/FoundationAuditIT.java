@@ -214,6 +214,18 @@ class FoundationAuditIT {
                         .comparisonOperator("GreaterThanOrEqualToThreshold")
                         .alarmActions("arn:aws:sns:us-east-1:123456789012:ops"));
             }
+            // SES has production access: its reputation is watched too.
+            for (String metric : List.of("Reputation.BounceRate", "Reputation.ComplaintRate")) {
+                cloudwatch.putMetricAlarm(r -> r.alarmName("ses-" + metric).namespace("AWS/SES").metricName(metric)
+                        .statistic("Maximum").period(3600).evaluationPeriods(1).threshold(0.05)
+                        .comparisonOperator("GreaterThanOrEqualToThreshold")
+                        .alarmActions("arn:aws:sns:us-east-1:123456789012:ops"));
+            }
+        }
+        // cloudwatch.alarm-destination: the alarms' topic exists and someone confirmed a subscription (moto confirms).
+        try (var sns = moto.configure(software.amazon.awssdk.services.sns.SnsClient.builder(), "us-east-1").build()) {
+            String ops = sns.createTopic(r -> r.name("ops")).topicArn();
+            sns.subscribe(r -> r.topicArn(ops).protocol("email").endpoint("oncall@example.com"));
         }
         Seed.sesAccount(proxy, "us-east-1", true);
         // moto always reports the root user without MFA.

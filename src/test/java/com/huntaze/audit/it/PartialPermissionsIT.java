@@ -49,12 +49,14 @@ class PartialPermissionsIT {
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
             // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances and
-            // application-autoscaling:DescribeScalableTargets.
+            // application-autoscaling:DescribeScalableTargets and sqs:GetQueueAttributes.
             String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "")
-                    .replace("\"application-autoscaling:DescribeScalableTargets\",", ""));
+                    .replace("\"application-autoscaling:DescribeScalableTargets\",", "")
+                    .replace("\"sqs:GetQueueAttributes\",", ""));
             assertThat(partial).doesNotContain("rds:DescribeDBInstances")
                     .doesNotContain("application-autoscaling:DescribeScalableTargets")
-                    .contains("application-autoscaling:DescribeScalingPolicies");
+                    .contains("application-autoscaling:DescribeScalingPolicies")
+                    .doesNotContain("sqs:GetQueueAttributes");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
@@ -105,6 +107,10 @@ class PartialPermissionsIT {
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(false));
             ecs.createCluster(r -> r.clusterName("leftover"));
         }
+        try (var sqs = moto.configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "us-east-1")
+                .credentialsProvider(adminCredentials).build()) {
+            sqs.createQueue(r -> r.queueName("video-transcode"));
+        }
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
 
@@ -127,16 +133,29 @@ class PartialPermissionsIT {
         assertThat(autoscaling.get("status").asText()).isEqualTo("TODO");
         assertThat(autoscaling.get("message").asText())
                 .contains("application-autoscaling:DescribeScalableTargets").contains("access denied");
+        for (String check : java.util.List.of("sqs.dead-letter-queue", "sqs.dead-letter-backlog")) {
+            // moto denies SQS with an XML 403 body to a JSON-protocol call: any 403 is access denied.
+            assertThat(statusOf(report, check, "")).as(check).isEqualTo("TODO");
+            assertThat(finding(report, check, "").get("message").asText()).contains("sqs:GetQueueAttributes").contains("access denied");
+        }
         assertThat(statusOf(report, "ecs.empty-cluster", "leftover")).isEqualTo("NOK");
         assertThat(statusOf(report, "ses.production-access", "")).isEqualTo("OK");
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("checkId").asText().startsWith("events.") || f.get("checkId").asText().equals(
+                    "cloudwatch.alarm-destination")) {
+                assertThat(f.get("status").asText()).as(f.toString()).isNotEqualTo("TODO");
+            }
+        }
         assertThat(report.get("summary").get("collectionErrors").toString())
                 .contains("\"operation\":\"rds:DescribeDBInstances\"")
                 .contains("\"operation\":\"application-autoscaling:DescribeScalableTargets\"")
-                .doesNotContain("ecs:").doesNotContain("DescribeScalingPolicies");
+                .contains("\"operation\":\"sqs:GetQueueAttributes\"")
+                .doesNotContain("ecs:").doesNotContain("DescribeScalingPolicies")
+                .doesNotContain("events:").doesNotContain("sns:");
 
         assertThat(markdown.out()).contains("## Missing permissions")
                 .contains("\"Action\": [\"application-autoscaling:DescribeScalableTargets\","
-                        + " \"rds:DescribeDBInstances\"]");
+                        + " \"rds:DescribeDBInstances\", \"sqs:GetQueueAttributes\"]");
     }
 
     @Test
@@ -255,7 +274,19 @@ class PartialPermissionsIT {
             logs.createLogGroup(r -> r.logGroupName("/ecs/api"));
             cloudwatch.putMetricAlarm(r -> r.alarmName("orders-db-cpu").namespace("AWS/RDS").metricName("CPUUtilization")
                     .dimensions(d -> d.name("DBInstanceIdentifier").value("orders-db")).statistic("Average")
-                    .period(300).evaluationPeriods(1).threshold(80.0).comparisonOperator("GreaterThanThreshold"));
+                    .period(300).evaluationPeriods(1).threshold(80.0).comparisonOperator("GreaterThanThreshold")
+                    .alarmActions("arn:aws:sns:eu-west-1:123456789012:ops"));
+        }
+        try (var sqs = moto.configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "eu-west-1")
+                .credentialsProvider(adminCredentials).build();
+             var events = moto.configure(software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder(),
+                     "eu-west-1").credentialsProvider(adminCredentials).build();
+             var sns = moto.configure(software.amazon.awssdk.services.sns.SnsClient.builder(), "eu-west-1")
+                     .credentialsProvider(adminCredentials).build()) {
+            sqs.createQueue(r -> r.queueName("orders"));
+            events.putRule(r -> r.name("nightly").scheduleExpression("rate(1 day)"));
+            String topic = sns.createTopic(r -> r.name("ops")).topicArn();
+            sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("oncall@example.com"));
         }
         try (var ses = moto.configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "eu-west-1")
                 .credentialsProvider(adminCredentials).build()) {

@@ -2,9 +2,11 @@ package com.huntaze.audit.services.cloudwatch;
 
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.services.AuditService.Contributions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -12,23 +14,39 @@ import java.util.function.Function;
  * (an {@link com.huntaze.audit.services.AuditService#contributions()} entry): so a new service adds a kind without
  * touching the coverage check. The kind's name is its key under the config file's {@code alarmCoverage.required}.
  *
+ * <p>Most kinds read only their own service's datasets (the six-argument constructor). A kind that depends on what
+ * other services contribute (SQS: a queue is a dead-letter queue when an EventBridge target or an SNS subscription
+ * names it) takes the {@link Contributions} in {@link #requires} and {@link #resources}: the coverage check passes
+ * them in.
+ *
  * @param kind            the config key, e.g. {@code rdsInstance}
  * @param namespace       the CloudWatch namespace of its metrics, e.g. {@code AWS/RDS}
- * @param requires        the datasets {@link #resources} reads
+ * @param requires        the datasets {@link #resources} reads, given the contributions of all services
  * @param defaultRequired the metrics each resource needs an alarm on unless the config file says otherwise: each
  *                        requirement a list of alternatives, in preference order (the first is the one suggested)
  * @param templates       how to alarm on each metric, for the ready {@code put-metric-alarm} line of a NOK; a metric
  *                        without one gets a generic line whose threshold the user fills in
- * @param resources       the resources of this kind in a region
+ * @param resources       the resources of this kind in a region, given the contributions of all services
  */
-public record AlarmCoverageTarget(String kind, String namespace, Set<Dataset<?>> requires,
+public record AlarmCoverageTarget(String kind, String namespace, Function<Contributions, Set<Dataset<?>>> requires,
                                   List<List<String>> defaultRequired, Map<String, AlarmTemplate> templates,
-                                  Function<CheckContext, List<Resource>> resources) {
+                                  BiFunction<CheckContext, Contributions, List<Resource>> resources) {
 
     public AlarmCoverageTarget {
-        requires = Set.copyOf(requires);
         defaultRequired = defaultRequired.stream().map(List::copyOf).toList();
         templates = Map.copyOf(templates);
+    }
+
+    /** A kind whose resources come from its own datasets alone ({@code requires}), whatever other services contribute. */
+    public AlarmCoverageTarget(String kind, String namespace, Set<Dataset<?>> requires,
+                               List<List<String>> defaultRequired, Map<String, AlarmTemplate> templates,
+                               Function<CheckContext, List<Resource>> resources) {
+        this(kind, namespace, fixed(requires), defaultRequired, templates, (ctx, contributions) -> resources.apply(ctx));
+    }
+
+    private static Function<Contributions, Set<Dataset<?>>> fixed(Set<Dataset<?>> requires) {
+        Set<Dataset<?>> copy = Set.copyOf(requires);
+        return contributions -> copy;
     }
 
     /**

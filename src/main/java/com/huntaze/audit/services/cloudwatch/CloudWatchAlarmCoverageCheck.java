@@ -11,6 +11,7 @@ import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
 import com.huntaze.audit.engine.SettingsSection;
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.services.AuditService.Contributions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,13 @@ import java.util.stream.Collectors;
  *       CPUUtilization, and DatabaseMemoryUsagePercentage, on the group (ReplicationGroupId) or on every node
  *       (CacheClusterId): an alarm on the primary alone goes blind after a failover;</li>
  *   <li>{@code alb} (application load balancer, LoadBalancer = app/NAME/ID): HTTPCode_ELB_5XX_Count or
- *       HTTPCode_Target_5XX_Count, and TargetResponseTime.</li>
+ *       HTTPCode_Target_5XX_Count, and TargetResponseTime;</li>
+ *   <li>{@code sqsDeadLetterQueue} (SQS, QueueName): a queue that another queue's RedrivePolicy, an EventBridge
+ *       target or an SNS subscription names as its dead-letter queue needs ApproximateNumberOfMessagesVisible;
+ *       {@code sqsQueue}: any other queue, ApproximateAgeOfOldestMessage;</li>
+ *   <li>{@code sesAccount} (SES, no dimension): each region with SES production access, Reputation.BounceRate and
+ *       Reputation.ComplaintRate. Its finding is the region's account-level one (empty resource id), judged
+ *       whatever the include and exclude globs say: they name resources.</li>
  * </ul>
  * The config file's {@code alarmCoverage:} section narrows the resources (name globs) and changes the requirements
  * per kind. A NOK's remediation carries one ready {@code aws cloudwatch put-metric-alarm} line per missing alarm.
@@ -39,10 +46,15 @@ import java.util.stream.Collectors;
 public final class CloudWatchAlarmCoverageCheck implements Check {
 
     private final List<AlarmCoverageTarget> targets;
+    private final Contributions contributions;
 
-    /** @param targets what the services contribute: the kinds of resources judged */
-    public CloudWatchAlarmCoverageCheck(List<AlarmCoverageTarget> targets) {
-        this.targets = List.copyOf(targets);
+    /**
+     * @param contributions what the services contribute: the kinds of resources judged (each
+     *                      {@link AlarmCoverageTarget}), and what those kinds read of other contributions
+     */
+    public CloudWatchAlarmCoverageCheck(Contributions contributions) {
+        this.targets = List.copyOf(contributions.all(AlarmCoverageTarget.class));
+        this.contributions = contributions;
     }
 
     /** The config file's {@code alarmCoverage:} section; its {@code required:} takes the kinds of {@link #kinds()}. */
@@ -86,7 +98,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     public Set<Dataset<?>> requires() {
         Set<Dataset<?>> all = new java.util.LinkedHashSet<>();
         all.add(CloudWatchDatasets.ALARMS);
-        targets.forEach(t -> all.addAll(t.requires()));
+        targets.forEach(t -> all.addAll(t.requires().apply(contributions)));
         return all;
     }
 
@@ -100,8 +112,9 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
             if (requirements.isEmpty()) {
                 continue;
             }
-            for (Resource resource : target.resources().apply(ctx)) {
-                if (settings.judges(resource.id())) {
+            for (Resource resource : target.resources().apply(ctx, contributions)) {
+                // An account-level resource (empty id) is not named by any glob: always judged.
+                if (resource.id().isEmpty() || settings.judges(resource.id())) {
                     findings.add(judge(ctx, new Watched(target, resource), requirements, alarms));
                 }
             }
@@ -176,7 +189,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     private static String dimensions(Watched w) {
         String whole = format(w.whole());
         if (w.parts().isEmpty()) {
-            return whole;
+            return whole.isEmpty() ? null : whole; // an account-level kind (SES) has no dimension
         }
         return whole + ", or on every node: " + w.parts().stream().map(p -> format(p.dimensions()))
                 .collect(Collectors.joining("; "));
@@ -196,11 +209,14 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                                   Map<String, String> dimensions) {
         AlarmTemplate t = w.target().templates().getOrDefault(metric, ANY_METRIC);
         String threshold = w.resource().thresholds().getOrDefault(metric, t.threshold());
+        // An account-level resource (empty id) names its alarms after the namespace: AWS/SES -> ses-...
+        String subject = alarmSubject.isEmpty()
+                ? w.namespace().replaceFirst("^AWS/", "").toLowerCase(java.util.Locale.ROOT) : alarmSubject;
         return "aws cloudwatch put-metric-alarm --region " + region
-                + " --alarm-name " + alarmSubject.replace('/', '-') + "-" + metric
+                + " --alarm-name " + subject.replace('/', '-') + "-" + metric
                 + " --namespace " + w.namespace() + " --metric-name " + metric
-                + " --dimensions " + dimensions.entrySet().stream().map(e -> "Name=" + e.getKey() + ",Value="
-                + e.getValue()).collect(Collectors.joining(" "))
+                + (dimensions.isEmpty() ? "" : " --dimensions " + dimensions.entrySet().stream()
+                .map(e -> "Name=" + e.getKey() + ",Value=" + e.getValue()).collect(Collectors.joining(" ")))
                 + " " + t.statistic() + " --period " + t.period() + " --evaluation-periods " + t.evaluationPeriods()
                 + " --threshold " + threshold + " --comparison-operator " + t.comparison()
                 + (t.missingIsOk() ? " --treat-missing-data notBreaching" : "")

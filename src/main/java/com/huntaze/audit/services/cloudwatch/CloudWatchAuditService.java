@@ -21,6 +21,7 @@ public final class CloudWatchAuditService implements AuditService {
     @Override
     public List<Check> checks(Contributions contributions) {
         return List.of(new CloudWatchAlarmActionsCheck(),
-                new CloudWatchAlarmCoverageCheck(contributions.all(AlarmCoverageTarget.class)));
+                new CloudWatchAlarmCoverageCheck(contributions),
+                new CloudWatchAlarmDestinationCheck());
     }
 }

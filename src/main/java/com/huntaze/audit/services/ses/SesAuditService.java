@@ -23,4 +23,9 @@ public final class SesAuditService implements AuditService {
         return List.of(new SesProductionAccessCheck(),
                 new SesIdentityVerifiedCheck());
     }
+
+    @Override
+    public List<?> contributions() {
+        return List.of(SesAlarmCoverage.ACCOUNT);
+    }
 }

@@ -6,6 +6,16 @@ import com.huntaze.audit.services.elbv2.Elbv2Datasets;
 import com.huntaze.audit.services.ecs.EcsDatasets;
 import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
 import com.huntaze.audit.services.rds.RdsDatasets;
+import com.huntaze.audit.services.events.EventRule;
+import com.huntaze.audit.services.events.EventTarget;
+import com.huntaze.audit.services.events.EventsDatasets;
+import com.huntaze.audit.services.ses.SesAccount;
+import com.huntaze.audit.services.ses.SesDatasets;
+import com.huntaze.audit.services.sns.SnsDatasets;
+import com.huntaze.audit.services.sns.SnsSubscription;
+import com.huntaze.audit.services.sns.SnsTopicSubscriptions;
+import com.huntaze.audit.services.sqs.SqsDatasets;
+import com.huntaze.audit.services.sqs.SqsQueue;
 
 import static com.huntaze.audit.testing.Fixtures.alarms;
 import static com.huntaze.audit.testing.Fixtures.cacheCluster;
@@ -33,6 +43,10 @@ import org.junit.jupiter.api.Test;
 
 class CloudWatchAlarmCoverageCheckTest {
 
+    /** SES in the sandbox (the default of these tests: no sesAccount finding) and with production access. */
+    private static final SesAccount SANDBOX = new SesAccount(false, true, "HEALTHY", 200, 1, 0);
+    private static final SesAccount PRODUCTION = new SesAccount(true, true, "HEALTHY", 50_000, 14, 0);
+
     /** An account: the given resources (each list may be empty) and metric alarms. */
     private static final class Account {
         final List<EcsService> services = new ArrayList<>();
@@ -41,6 +55,10 @@ class CloudWatchAlarmCoverageCheckTest {
         final List<CacheCluster> clusters = new ArrayList<>();
         final List<LoadBalancer> loadBalancers = new ArrayList<>();
         final List<MetricAlarm> alarms = new ArrayList<>();
+        final List<SqsQueue> queues = new ArrayList<>();
+        final List<EventRule> rules = new ArrayList<>();
+        final List<SnsTopicSubscriptions> subscriptions = new ArrayList<>();
+        SesAccount ses = SANDBOX;
 
         Account alarm(String name, String namespace, String metric, Map<String, String> dimensions) {
             alarms.add(metricAlarm(name, namespace, metric, dimensions));
@@ -48,12 +66,16 @@ class CloudWatchAlarmCoverageCheckTest {
         }
 
         CheckHarness harness() {
-            return CheckHarness.of(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current().all(AlarmCoverageTarget.class)))
+            return CheckHarness.of(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current()))
                     .with(EcsDatasets.SERVICES, services)
                     .with(RdsDatasets.DB_INSTANCES, instances)
                     .with(ElastiCacheDatasets.REPLICATION_GROUPS, groups)
                     .with(ElastiCacheDatasets.CACHE_CLUSTERS, clusters)
                     .with(Elbv2Datasets.LOAD_BALANCERS, loadBalancers)
+                    .with(SqsDatasets.QUEUES, queues)
+                    .with(EventsDatasets.RULES, rules)
+                    .with(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, subscriptions)
+                    .with(SesDatasets.ACCOUNT, ses)
                     .with(CloudWatchDatasets.ALARMS, alarms(alarms));
         }
     }
@@ -263,8 +285,8 @@ class CloudWatchAlarmCoverageCheckTest {
         account.loadBalancers.add(loadBalancer("web", "application", "internet-facing"));
 
         List<Finding> findings = account.harness().alarmCoverage(new AlarmCoverageSettings(List.of(), List.of(), Map.of(
-                AlarmCoverageSettings.RDS_INSTANCE, List.of(List.of("CPUUtilization"), List.of("DatabaseConnections")),
-                AlarmCoverageSettings.ALB, List.of()))).findings();
+                "rdsInstance", List.of(List.of("CPUUtilization"), List.of("DatabaseConnections")),
+                "alb", List.of()))).findings();
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.resourceId()).isEqualTo("orders");
@@ -272,5 +294,116 @@ class CloudWatchAlarmCoverageCheckTest {
             // No template for a metric the tool does not know: the threshold is left to the user.
             assertThat(f.remediation()).contains("--metric-name DatabaseConnections").contains("--threshold THRESHOLD");
         });
+    }
+
+    // ---- SQS queues (sqsQueue, sqsDeadLetterQueue) and the SES account (sesAccount) ----
+
+    private static SqsQueue queue(String name, String deadLetterQueue) {
+        return new SqsQueue(name, "arn:aws:sqs:us-east-1:123456789012:" + name,
+                deadLetterQueue == null ? null : "arn:aws:sqs:us-east-1:123456789012:" + deadLetterQueue,
+                deadLetterQueue == null ? null : 5, 0);
+    }
+
+    private static Map<String, String> sqs(String queue) {
+        return Map.of("QueueName", queue);
+    }
+
+    @Test
+    void aDeadLetterQueueNeedsAnAlarmOnVisibleMessagesAndAnyOtherQueueOnItsOldestMessage() {
+        Account account = new Account()
+                .alarm("orders-age", "AWS/SQS", "ApproximateAgeOfOldestMessage", sqs("orders"))
+                .alarm("orders-dlq-visible", "AWS/SQS", "ApproximateNumberOfMessagesVisible", sqs("orders-dlq"))
+                // the wrong metric for a dead-letter queue: its age says nothing until it is too late
+                .alarm("payments-dlq-age", "AWS/SQS", "ApproximateAgeOfOldestMessage", sqs("payments-dlq"));
+        account.queues.addAll(List.of(queue("orders", "orders-dlq"), queue("orders-dlq", null),
+                queue("payments", "payments-dlq"), queue("payments-dlq", null), queue("reports", null)));
+
+        assertThat(account.harness().finding("orders").status()).isEqualTo(Status.OK);
+        Finding dlq = account.harness().finding("orders-dlq");
+        assertThat(dlq.status()).isEqualTo(Status.OK);
+        assertThat(dlq.resourceType()).isEqualTo("AWS::SQS::Queue");
+        assertThat(dlq.evidence()).containsEntry("Namespace", "AWS/SQS").containsEntry("Dimensions",
+                "QueueName=orders-dlq");
+        Finding payments = account.harness().finding("payments-dlq");
+        assertThat(payments.status()).isEqualTo(Status.NOK);
+        assertThat(payments.evidence()).containsEntry("Missing", List.of("ApproximateNumberOfMessagesVisible"));
+        assertThat(payments.remediation()).contains("aws cloudwatch put-metric-alarm --region us-east-1 --alarm-name"
+                + " payments-dlq-ApproximateNumberOfMessagesVisible --namespace AWS/SQS --metric-name"
+                + " ApproximateNumberOfMessagesVisible --dimensions Name=QueueName,Value=payments-dlq --statistic"
+                + " Maximum --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator"
+                + " GreaterThanOrEqualToThreshold --treat-missing-data notBreaching");
+        Finding reports = account.harness().finding("reports");
+        assertThat(reports.status()).isEqualTo(Status.NOK);
+        assertThat(reports.evidence()).containsEntry("Missing", List.of("ApproximateAgeOfOldestMessage"));
+        assertThat(reports.remediation()).contains("--metric-name ApproximateAgeOfOldestMessage"
+                + " --dimensions Name=QueueName,Value=reports --statistic Maximum --period 300 --evaluation-periods 1"
+                + " --threshold 900");
+    }
+
+    @Test
+    void aQueueNamedByAnEventBridgeTargetOrAnSnsSubscriptionIsADeadLetterQueue() {
+        Account account = new Account();
+        account.queues.addAll(List.of(queue("offers-dlq", null), queue("alerts-dlq", null)));
+        account.rules.add(new EventRule("expire-offers", "arn:aws:events:us-east-1:123456789012:rule/expire-offers",
+                "default", "ENABLED", "rate(1 hour)", null, List.of(new EventTarget("api",
+                "arn:aws:lambda:us-east-1:123456789012:function:expire-offers",
+                "arn:aws:sqs:us-east-1:123456789012:offers-dlq", null, null))));
+        account.subscriptions.add(new SnsTopicSubscriptions("arn:aws:sns:us-east-1:123456789012:ops", List.of(
+                new SnsSubscription("arn:aws:sns:us-east-1:123456789012:ops:1", "https",
+                        "arn:aws:sqs:us-east-1:123456789012:alerts-dlq"))));
+
+        for (String queue : List.of("offers-dlq", "alerts-dlq")) {
+            assertThat(account.harness().finding(queue).evidence()).as(queue)
+                    .containsEntry("Missing", List.of("ApproximateNumberOfMessagesVisible"));
+        }
+    }
+
+    @Test
+    void aRegionWithSesProductionAccessNeedsReputationAlarmsAsAnAccountLevelFinding() {
+        Account account = new Account().alarm("bounces", "AWS/SES", "Reputation.BounceRate", Map.of());
+        account.ses = PRODUCTION;
+
+        Finding f = account.harness().finding("");
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.resourceType()).isEqualTo("AWS::SES::Account");
+        assertThat(f.resourceArn()).isNull();
+        assertThat(f.evidence()).containsEntry("Namespace", "AWS/SES").doesNotContainKey("Dimensions")
+                .containsEntry("Alarms", List.of("Reputation.BounceRate: bounces"))
+                .containsEntry("Missing", List.of("Reputation.ComplaintRate"));
+        assertThat(f.remediation()).contains("aws cloudwatch put-metric-alarm --region us-east-1 --alarm-name"
+                + " ses-Reputation.ComplaintRate --namespace AWS/SES --metric-name Reputation.ComplaintRate"
+                + " --statistic Maximum --period 3600 --evaluation-periods 1 --threshold 0.001");
+
+        account.alarm("complaints", "AWS/SES", "Reputation.ComplaintRate", Map.of());
+        assertThat(account.harness().finding("").status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aRegionInTheSesSandboxIsNotJudged() {
+        Account account = new Account();
+        account.ses = SANDBOX;
+
+        assertThat(account.harness().findings()).isEmpty();
+    }
+
+    @Test
+    void theSesAccountIsJudgedWhateverTheNameGlobsSayAndTheConfigCanTurnItOff() {
+        Account account = new Account();
+        account.ses = PRODUCTION;
+        account.queues.add(queue("staging-jobs", null));
+
+        assertThat(account.harness().alarmCoverage(new AlarmCoverageSettings(List.of("prod-*"), List.of("*"),
+                Map.of())).findings()).extracting(Finding::resourceId).containsExactly("");
+        assertThat(account.harness().alarmCoverage(new AlarmCoverageSettings(List.of(), List.of(), Map.of(
+                "sesAccount", List.of()))).findings()).extracting(Finding::resourceId)
+                .containsExactly("staging-jobs");
+    }
+
+    @Test
+    void theKindsTheServicesContributeAreTheKindsTheConfigFileAccepts() {
+        assertThat(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current()).kinds())
+                .containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance", "elasticache", "alb",
+                        "sqsQueue", "sqsDeadLetterQueue", "sesAccount");
     }
 }
