@@ -54,9 +54,9 @@ public final class AuditRunner {
         CheckContext context = new CheckContext(registered.metadata(), region, inputs, inventory);
         // Never judge what was not read: a check whose input failed is TODO, whether or not it would have read it.
         java.util.Optional<CollectionFailure> failed = registered.check().requires().stream()
+                .filter(dataset -> !registered.check().tolerates().contains(dataset))
                 .sorted(Comparator.comparing(com.huntaze.audit.inventory.Dataset::id))
-                .flatMap(dataset -> inputsOf(dataset, region, inventory).stream().map(r -> r.failure(dataset)))
-                .flatMap(java.util.Optional::stream).findFirst();
+                .map(context::failure).flatMap(java.util.Optional::stream).findFirst();
         if (failed.isPresent()) {
             return List.of(collectionTodo(context, failed.get()));
         }
@@ -71,19 +71,6 @@ public final class AuditRunner {
                     e.getClass().getSimpleName())).withRemediation("Report this as a bug of huntaze-audit, with the"
                     + " output of --debug."));
         }
-    }
-
-    /**
-     * Where a check evaluated in {@code region} reads {@code dataset}: that region, the global inventory for a global
-     * dataset, and every audited region for a regional dataset a global check reads.
-     */
-    private static List<RegionInventory> inputsOf(com.huntaze.audit.inventory.Dataset<?> dataset,
-                                                  RegionInventory region, Inventory inventory) {
-        boolean globalRun = region.region().equals(Scope.GLOBAL_REGION);
-        if (dataset.scope() == Scope.GLOBAL) {
-            return List.of(inventory.global());
-        }
-        return globalRun ? inventory.forScope(Scope.REGIONAL) : List.of(region);
     }
 
     /** The one TODO a check yields for a region whose data it needs could not be collected. */

@@ -20,6 +20,16 @@ public interface Check {
     /** The datasets {@link #evaluate} reads; only these are collected for it. */
     Set<Dataset<?>> requires();
 
+    /**
+     * The datasets of {@link #requires()} the check can judge without: it asks {@link CheckContext#failure} before
+     * reading one, and says in its findings what it could not see (who uses a security group; one kind of resource
+     * of the alarm coverage). The engine turns a failure of any other required dataset into the check's TODO for
+     * that region before the check runs.
+     */
+    default Set<Dataset<?>> tolerates() {
+        return Set.of();
+    }
+
     /** Regional checks run once per audited region, global ones once per audit. */
     default Scope scope() {
         return Scope.REGIONAL;

@@ -79,6 +79,26 @@ public final class CheckContext {
     }
 
     /**
+     * Why {@code dataset} could not be read where this check reads it (this region; the global inventory for a
+     * global dataset; every audited region for a regional dataset a global check reads), or empty when it was read.
+     */
+    public java.util.Optional<com.huntaze.audit.inventory.CollectionFailure> failure(Dataset<?> dataset) {
+        return inputsOf(dataset).stream().map(r -> r.failure(dataset)).flatMap(java.util.Optional::stream)
+                .findFirst();
+    }
+
+    /** Where this check reads {@code dataset}: see {@link #failure}. */
+    List<RegionInventory> inputsOf(Dataset<?> dataset) {
+        if (audit == null) {
+            return List.of(inventory);
+        }
+        if (dataset.scope() == Scope.GLOBAL) {
+            return List.of(audit.global());
+        }
+        return inventory.region().equals(Scope.GLOBAL_REGION) ? audit.forScope(Scope.REGIONAL) : List.of(inventory);
+    }
+
+    /**
      * A regional dataset in every audited region, by region, in the order the regions were given: how a global
      * check (CloudFront) reads regional data (load balancers). A region whose collection failed fails the whole call,
      * as {@link #get} does.

@@ -10,6 +10,7 @@ import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
 import com.huntaze.audit.engine.SettingsSection;
+import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.AuditService.Contributions;
 import java.util.ArrayList;
@@ -102,6 +103,14 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
         return all;
     }
 
+    /** A kind whose resources could not be read is TODO on its own; the other kinds are still judged. */
+    @Override
+    public Set<Dataset<?>> tolerates() {
+        Set<Dataset<?>> all = new java.util.LinkedHashSet<>(requires());
+        all.remove(CloudWatchDatasets.ALARMS);
+        return all;
+    }
+
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<MetricAlarm> alarms = ctx.get(CloudWatchDatasets.ALARMS).metricAlarms();
@@ -110,6 +119,17 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
         for (AlarmCoverageTarget target : targets) {
             List<List<String>> requirements = settings.requirements(target.kind()).orElse(target.defaultRequired());
             if (requirements.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<CollectionFailure> unread = target.requires().apply(contributions).stream()
+                    .sorted(java.util.Comparator.comparing(Dataset::id))
+                    .map(ctx::failure).flatMap(java.util.Optional::stream).findFirst();
+            if (unread.isPresent()) {
+                CollectionFailure failure = unread.get();
+                findings.add(ctx.todo("", null, "Could not verify the alarms of " + target.kind() + " resources in "
+                        + ctx.region() + ": " + failure.action() + " " + failure.reason() + ".",
+                        Evidence.of("Kind", target.kind(), "action", failure.action(), "error", failure.error()))
+                        .withRemediation(failure.advice()));
                 continue;
             }
             for (Resource resource : target.resources().apply(ctx, contributions)) {

@@ -77,6 +77,13 @@ public final class Ec2SecurityGroupOpenPortsCheck implements Check {
                 ElastiCacheDatasets.CACHE_CLUSTERS, EcsDatasets.SERVICES, Elbv2Datasets.LOAD_BALANCERS);
     }
 
+    /** Who uses a group is evidence, not the verdict: a user dataset that could not be read is named as unknown. */
+    @Override
+    public Set<Dataset<?>> tolerates() {
+        return Set.of(Ec2Datasets.NETWORK_INTERFACES, RdsDatasets.DB_INSTANCES, ElastiCacheDatasets.CACHE_CLUSTERS,
+                EcsDatasets.SERVICES, Elbv2Datasets.LOAD_BALANCERS);
+    }
+
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         SecurityGroupUsage usage = SecurityGroupUsage.of(ctx);
@@ -112,15 +119,16 @@ public final class Ec2SecurityGroupOpenPortsCheck implements Check {
             }
         }
         Object usedBy = usage.evidence(group.id());
+        List<String> unknown = usage.unknown().isEmpty() ? null : usage.unknown();
         if (!offending.isEmpty()) {
             var evidence = Evidence.of("GroupName", group.name(), "VpcId", group.vpcId(), "OpenRules", offending,
-                    "UsedBy", usedBy);
+                    "UsedBy", usedBy, "UsedByUnknown", unknown);
             return ctx.nok(group.id(), group.arn(), "Open to the internet on an admin or data port: "
-                    + String.join("; ", offending) + "." + (usage.unused(group.id())
+                    + String.join("; ", offending) + "." + (usage.unused(group.id()) && unknown == null
                     ? " Nothing audited uses the group: delete it, or at least these rules." : ""), evidence);
         }
         var evidence = Evidence.of("GroupName", group.name(), "VpcId", group.vpcId(),
-                "OpenToInternet", harmless.isEmpty() ? null : harmless, "UsedBy", usedBy);
+                "OpenToInternet", harmless.isEmpty() ? null : harmless, "UsedBy", usedBy, "UsedByUnknown", unknown);
         return ctx.ok(group.id(), group.arn(), harmless.isEmpty() ? "No inbound rule from the internet."
                 : "Open to the internet only on " + String.join("; ", harmless) + ": no admin or data port.", evidence);
     }

@@ -36,28 +36,55 @@ final class SecurityGroupUsage {
     private SecurityGroupUsage() {
     }
 
-    /** The users of every group, from the datasets {@link Ec2SecurityGroupOpenPortsCheck} requires. */
+    /** What could not be read, e.g. "ECS services (ecs:ListClusters access denied (AccessDenied))". */
+    private final List<String> unknown = new ArrayList<>();
+
+    /**
+     * The users of every group, from the datasets {@link Ec2SecurityGroupOpenPortsCheck} requires; a dataset that
+     * could not be read is listed as unknown rather than read as "nothing".
+     */
     static SecurityGroupUsage of(CheckContext ctx) {
         SecurityGroupUsage usage = new SecurityGroupUsage();
-        for (DbInstance db : ctx.get(RdsDatasets.DB_INSTANCES)) {
-            usage.add(db.vpcSecurityGroupIds(), Kind.RDS, "RDS " + db.id());
-        }
-        for (CacheCluster c : ctx.get(ElastiCacheDatasets.CACHE_CLUSTERS)) {
-            boolean member = c.replicationGroupId() != null && !c.replicationGroupId().isEmpty();
-            usage.add(c.securityGroupIds(), Kind.ELASTICACHE, "ElastiCache " + (member ? c.replicationGroupId() : c.id()));
-        }
-        for (EcsService s : ctx.get(EcsDatasets.SERVICES)) {
-            if (!"INACTIVE".equals(s.status())) {
-                usage.add(s.securityGroups(), Kind.ECS, "ECS " + s.qualifiedName());
+        if (usage.readable(ctx, RdsDatasets.DB_INSTANCES, "RDS instances")) {
+            for (DbInstance db : ctx.get(RdsDatasets.DB_INSTANCES)) {
+                usage.add(db.vpcSecurityGroupIds(), Kind.RDS, "RDS " + db.id());
             }
         }
-        for (LoadBalancer lb : ctx.get(Elbv2Datasets.LOAD_BALANCERS)) {
-            usage.add(lb.securityGroups(), Kind.ELB, "ELB " + lb.name());
+        if (usage.readable(ctx, ElastiCacheDatasets.CACHE_CLUSTERS, "ElastiCache clusters")) {
+            for (CacheCluster c : ctx.get(ElastiCacheDatasets.CACHE_CLUSTERS)) {
+                boolean member = c.replicationGroupId() != null && !c.replicationGroupId().isEmpty();
+                usage.add(c.securityGroupIds(), Kind.ELASTICACHE,
+                        "ElastiCache " + (member ? c.replicationGroupId() : c.id()));
+            }
         }
-        for (NetworkInterface eni : ctx.get(Ec2Datasets.NETWORK_INTERFACES)) {
-            usage.add(eni.securityGroupIds(), Kind.ENI, "ENI " + eni.id() + detail(eni));
+        if (usage.readable(ctx, EcsDatasets.SERVICES, "ECS services")) {
+            for (EcsService s : ctx.get(EcsDatasets.SERVICES)) {
+                if (!"INACTIVE".equals(s.status())) {
+                    usage.add(s.securityGroups(), Kind.ECS, "ECS " + s.qualifiedName());
+                }
+            }
+        }
+        if (usage.readable(ctx, Elbv2Datasets.LOAD_BALANCERS, "load balancers")) {
+            for (LoadBalancer lb : ctx.get(Elbv2Datasets.LOAD_BALANCERS)) {
+                usage.add(lb.securityGroups(), Kind.ELB, "ELB " + lb.name());
+            }
+        }
+        if (usage.readable(ctx, Ec2Datasets.NETWORK_INTERFACES, "network interfaces")) {
+            for (NetworkInterface eni : ctx.get(Ec2Datasets.NETWORK_INTERFACES)) {
+                usage.add(eni.securityGroupIds(), Kind.ENI, "ENI " + eni.id() + detail(eni));
+            }
         }
         return usage;
+    }
+
+    private boolean readable(CheckContext ctx, com.huntaze.audit.inventory.Dataset<?> dataset, String what) {
+        return ctx.failure(dataset).map(f -> unknown.add(what + " (" + f.action() + " " + f.reason() + ")"))
+                .isEmpty();
+    }
+
+    /** What could not be read, for evidence ({@code UsedByUnknown}); empty when everything was. */
+    List<String> unknown() {
+        return List.copyOf(unknown);
     }
 
     private static String detail(NetworkInterface eni) {
@@ -89,7 +116,7 @@ final class SecurityGroupUsage {
     Object evidence(String groupId) {
         Map<Kind, TreeSet<String>> byKind = users.get(groupId);
         if (byKind == null) {
-            return NOTHING;
+            return unknown.isEmpty() ? NOTHING : "nothing among what could be read";
         }
         List<String> all = new ArrayList<>();
         byKind.values().forEach(all::addAll);

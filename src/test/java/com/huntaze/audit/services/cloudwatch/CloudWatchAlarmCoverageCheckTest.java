@@ -406,4 +406,22 @@ class CloudWatchAlarmCoverageCheckTest {
                 .containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance", "elasticache", "alb",
                         "sqsQueue", "sqsDeadLetterQueue", "sesAccount");
     }
+
+    @Test
+    void aKindWhoseResourcesCouldNotBeReadIsTodoAndTheOtherKindsAreStillJudged() {
+        Account account = new Account().alarm("db-cpu", "AWS/RDS", "CPUUtilization", rds("orders"))
+                .alarm("db-disk", "AWS/RDS", "FreeStorageSpace", rds("orders"));
+        account.instances.add(db("orders").build());
+        var noSes = new com.huntaze.audit.inventory.CollectionFailure("ses:GetAccount",
+                com.huntaze.audit.inventory.CollectionFailure.Kind.ERROR, "HTTP 404", "not found");
+
+        List<Finding> findings = account.harness().failing("us-east-1", SesDatasets.ACCOUNT, noSes).findings();
+
+        assertThat(findings).filteredOn(f -> f.resourceId().equals("orders")).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(Status.OK));
+        assertThat(findings).filteredOn(f -> f.status() == Status.TODO).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("sesAccount").contains("ses:GetAccount");
+            assertThat(f.evidence()).containsEntry("Kind", "sesAccount");
+        });
+    }
 }

@@ -234,4 +234,18 @@ class Ec2SecurityGroupOpenPortsCheckTest {
         assertThat(todo.message()).contains("ec2:DescribeSecurityGroups").contains("access denied");
         assertThat(audit.findings()).hasSize(1);
     }
+
+    @Test
+    void aUserDatasetThatCouldNotBeReadIsNamedAsUnknownAndTheGroupIsStillJudged() {
+        var denied = new CollectionFailure("ecs:ListClusters", CollectionFailure.Kind.ACCESS_DENIED, "AccessDenied",
+                "not authorized");
+        var audit = audit(securityGroup("sg-open", "bastion", tcp(22, 22, "0.0.0.0/0")))
+                .failing("us-east-1", EcsDatasets.SERVICES, denied);
+
+        Finding open = audit.finding("sg-open");
+        assertThat(open.status()).isEqualTo(Status.NOK);
+        assertThat(open.evidence()).containsEntry("UsedBy", "nothing among what could be read")
+                .containsEntry("UsedByUnknown", List.of("ECS services (ecs:ListClusters access denied (AccessDenied))"));
+        assertThat(open.message()).as("not called unused: its users are unknown").doesNotContain("Nothing audited");
+    }
 }
