@@ -361,7 +361,16 @@ public final class Fixtures {
     /** A Fargate task definition revision of the given size (as AWS returns it: CPU units and MiB). */
     public static EcsTaskDefinition taskDefinition(String family, int revision, String cpu, String memory) {
         return new EcsTaskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/" + family + ":" + revision,
-                family, revision, cpu, memory, List.of("FARGATE"), "X86_64", "LINUX");
+                family, revision, cpu, memory, List.of("FARGATE"), "X86_64", "LINUX", List.of());
+    }
+
+    /**
+     * The task definition {@link #ecsService}{@code (cluster, family)} runs ({@code family:3}), its containers running
+     * {@code images}.
+     */
+    public static EcsTaskDefinition taskDefinitionRunning(String family, String... images) {
+        return new EcsTaskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/" + family + ":3",
+                family, 3, "256", "512", List.of("FARGATE"), "X86_64", "LINUX", List.of(images));
     }
 
     /** A secret of the account's own, created and last read (null: never) at the given times. */
