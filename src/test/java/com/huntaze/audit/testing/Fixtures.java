@@ -51,6 +51,8 @@ public final class Fixtures {
         private int storageGb = 20;
         private String storageType = "gp2";
         private Instant created;
+        private String engineVersion = "16.4";
+        private Boolean autoMinorVersionUpgrade = true;
 
         private DbBuilder(String id) {
             this.id = id;
@@ -67,17 +69,19 @@ public final class Fixtures {
         public DbBuilder storage(int gb, String type) { storageGb = gb; storageType = type; return this; }
         /** Its InstanceCreateTime (default: unknown). */
         public DbBuilder created(Instant value) { created = value; return this; }
+        public DbBuilder engineVersion(String value) { engineVersion = value; return this; }
+        public DbBuilder autoMinorVersionUpgrade(Boolean value) { autoMinorVersionUpgrade = value; return this; }
 
         public DbInstance build() {
             return new DbInstance(id, "arn:aws:rds:us-east-1:123456789012:db:" + id, engine, instanceClass, multiAz,
                     backupDays, publiclyAccessible, encrypted, deletionProtection, clusterId, "us-east-1a", storageGb,
-                    storageType, created);
+                    storageType, created, engineVersion, autoMinorVersionUpgrade);
         }
     }
 
     public static DbCluster aurora(String id, boolean multiAz, int backupDays, boolean encrypted, String... members) {
         return new DbCluster(id, "arn:aws:rds:us-east-1:123456789012:cluster:" + id, "aurora-postgresql", multiAz,
-                backupDays, encrypted, true, List.of(members));
+                backupDays, encrypted, true, List.of(members), "16.4");
     }
 
     public static EcsCluster ecsCluster(String name, String status, int running, int pending, int instances,

@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param clusterId   the Aurora (or Multi-AZ DB cluster) this instance belongs to, or null for a standalone instance
  * @param storageType gp2, gp3, io1, io2, standard (magnetic) or aurora; null when AWS does not say
  * @param instanceCreateTime its InstanceCreateTime, or null when AWS does not say (an instance still being created)
+ * @param engineVersion the full engine version ({@code 16.4}, {@code 8.0.39}, {@code 8.0.mysql_aurora.3.05.2})
+ * @param autoMinorVersionUpgrade AutoMinorVersionUpgrade; null when AWS does not say
  */
 public record DbInstance(
         String id,
@@ -23,7 +25,9 @@ public record DbInstance(
         String availabilityZone,
         int allocatedStorageGb,
         String storageType,
-        Instant instanceCreateTime) {
+        Instant instanceCreateTime,
+        String engineVersion,
+        Boolean autoMinorVersionUpgrade) {
 
     public boolean isClusterMember() {
         return clusterId != null && !clusterId.isEmpty();
