@@ -152,6 +152,7 @@ public final class Fixtures {
         private boolean transit;
         private boolean authToken;
         private Instant created;
+        private String engineVersion = "7.1";
 
         private CacheClusterBuilder(String id) {
             this.id = id;
@@ -167,10 +168,12 @@ public final class Fixtures {
         public CacheClusterBuilder authToken(boolean value) { authToken = value; return this; }
         /** Its CacheClusterCreateTime (default: unknown). */
         public CacheClusterBuilder created(Instant value) { created = value; return this; }
+        /** Its EngineVersion (default 7.1; null: AWS did not say). */
+        public CacheClusterBuilder engineVersion(String value) { engineVersion = value; return this; }
 
         public CacheCluster build() {
             return new CacheCluster(id,
-                    "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, "7.1", "available",
+                    "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, engineVersion, "available",
                     "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken,
                     created);
         }
