@@ -173,7 +173,8 @@ class ElastiCacheAndLoadBalancerChecksIT {
     /** "checkId region resourceId" → status, for the findings of the ElastiCache and ELBv2 checks. */
     private static Map<String, String> statuses(JsonNode report) {
         return ReportFindings.statuses(report, id -> (id.startsWith("elasticache.") || id.startsWith("elbv2."))
-                && !id.equals("elasticache.idle-cluster") && !id.equals("elbv2.idle-load-balancer"));
+                && !id.equals("elasticache.idle-cluster") && !id.equals("elbv2.idle-load-balancer")
+                && !id.equals("elasticache.engine-support"));
     }
 
     // --- tests -----------------------------------------------------------------------------------------------
