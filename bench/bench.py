@@ -51,13 +51,13 @@ DUMMY_ENV = {
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
-                  queues=300, rules=150, iam_users=300),
+                  queues=300, rules=150, iam_users=300, ecr_repositories=50),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
                   replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
-                  iam_users=3),
+                  iam_users=3, ecr_repositories=2),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
-              "ecs_services", "alarms", "queues", "rules", "iam_users"]
+              "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories"]
 
 
 def log(message):
@@ -170,9 +170,22 @@ def seed_region(port, region, shape, workers):
         ComparisonOperator="GreaterThanThreshold",
         AlarmActions=["arn:aws:sns:%s:%s:ops" % (region, ACCOUNT)] if i % 2 else []), workers)
 
+    # ECR repositories; the first holds the image every bench service runs (never scanned: ScanNotFoundException).
+    ecr = client("ecr")
+    repositories = ["bench/app-%04d" % i for i in range(shape.get("ecr_repositories", 0))]
+    parallel(repositories, lambda name: ecr.create_repository(repositoryName=name), workers)
+    image = "nginx"
+    if repositories:
+        ecr.put_image(repositoryName=repositories[0], imageTag="1.0", imageManifest=json.dumps({
+            "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+            "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 7023,
+                       "digest": "sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},
+            "layers": []}))
+        image = "%s.dkr.ecr.%s.amazonaws.com/%s:1.0" % (ACCOUNT, region, repositories[0])
+
     ecs = client("ecs")
     ecs.register_task_definition(family="bench", containerDefinitions=[
-        {"name": "app", "image": "nginx", "memory": 512}], requiresCompatibilities=["EC2"])
+        {"name": "app", "image": image, "memory": 512}], requiresCompatibilities=["EC2"])
     cluster_names = ["bench-%04d" % i for i in range(shape["ecs_clusters"])]
     parallel(cluster_names, lambda name: ecs.create_cluster(clusterName=name), workers)
     services = [(cluster_names[i % len(cluster_names)], "svc-%05d" % i)
@@ -304,6 +317,9 @@ def seed_region(port, region, shape, workers):
     counts["alarm_topic_subscriptions"] = [len(subs) for subs in subscriptions]
     counts["alarm_topic_confirmed_subscriptions"] = sum(1 for subs in subscriptions for s in subs
                                                         if s["SubscriptionArn"].startswith("arn:"))
+    counts["ecr_repositories"] = sum(len(p["repositories"]) for p in ecr.get_paginator("describe_repositories").paginate())
+    # Distinct images of this account's ECR that ACTIVE services run: the one "bench" image, if any service runs it.
+    counts["ecr_images_in_use"] = 1 if repositories and any(counts["ecs_services_per_cluster"]) else 0
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -315,6 +331,7 @@ def seed_region(port, region, shape, workers):
         "queue": sqs.list_queues(MaxResults=1).get("QueueUrls", [None])[0] if counts["queues"] else None,
         "rule": rules_by_bus["default"][0]["Name"] if rules_by_bus.get("default") else None,
         "alarm_topic": alarm_topics[0] if alarm_topics else None,
+        "ecr_repository": repositories[0] if repositories else None,
     }
     return counts
 
@@ -368,8 +385,9 @@ def seed(args, state_dir):
 def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
-            "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules; "
-            "%(iam_users)d IAM users" % shape)
+            "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules, "
+            "%(ecr_repositories)d ECR repositories; %(iam_users)d IAM users"
+            % dict({"ecr_repositories": 0, "queues": 0, "rules": 0}, **shape))
 
 
 def write_json(path, value):
@@ -416,6 +434,9 @@ def model(state):
         add("rds:DescribeDBInstances", pages(c["db_instances"], 100))
         add("rds:DescribeDBClusters", pages(c["db_clusters"], 100))
         chain("rds", pages(c["db_instances"], 100))
+        # Unfiltered, pages of 100: the proxy answers (moto lacks both) with CANNED_MAJOR_VERSIONS rows, no actions.
+        add("rds:DescribeDBMajorEngineVersions", pages(len(CANNED_MAJOR_VERSIONS), 100))
+        add("rds:DescribePendingMaintenanceActions", 1)
         queries = sum(c[ds] * per for ds, per in METRIC_QUERIES)
         add("cloudwatch:GetMetricData", batches(queries, 500))
         chain("rds -> GetMetricData", pages(c["db_instances"], 100) + (1 if queries else 0))
@@ -427,9 +448,17 @@ def model(state):
         add("ecs:DescribeServices", sum(batches(n, 10) for n in services))
         # One DescribeTaskDefinition per distinct task definition revision: the seed gives every service "bench".
         add("ecs:DescribeTaskDefinition", 1 if any(services) else 0)
-        chain("ecs: ListClusters -> ListServices -> DescribeServices -> DescribeTaskDefinition",
-              pages(c["ecs_clusters"], 100) + (max(pages(n, 100) for n in services) if services else 0)
-              + (2 if any(services) else 0))
+        ecs_chain = (pages(c["ecs_clusters"], 100) + (max(pages(n, 100) for n in services) if services else 0)
+                     + (2 if any(services) else 0))
+        chain("ecs: ListClusters -> ListServices -> DescribeServices -> DescribeTaskDefinition", ecs_chain)
+
+        # ECR: one scanning configuration, the repositories (pages of 1000), one scan look-up per distinct image in use.
+        images = c.get("ecr_images_in_use", 0)
+        add("ecr:GetRegistryScanningConfiguration", 1)
+        add("ecr:DescribeRepositories", pages(c.get("ecr_repositories", 0), 1000))
+        add("ecr:DescribeImageScanFindings", images)
+        chain("ecr repositories", pages(c.get("ecr_repositories", 0), 1000))
+        chain("ecs ... DescribeTaskDefinition -> ecr:DescribeImageScanFindings", ecs_chain + (1 if images else 0))
 
         # Application Auto Scaling, namespace ecs: one walk each, independent of the ECS chain.
         add("application-autoscaling:DescribeScalableTargets", pages(c["ecs_scalable_targets"], 50))
@@ -538,6 +567,29 @@ CANNED = {
     "ses:ListEmailIdentities": (200, [("Content-Type", "application/json")],
                                 json.dumps({"EmailIdentities": []}).encode()),
 }
+
+
+# DescribeDBMajorEngineVersions and DescribePendingMaintenanceActions are not implemented by moto (HTML 500s): the
+# proxy answers them as AWS would, with a few lifecycles and no pending action.
+CANNED_MAJOR_VERSIONS = [("postgres", "16", "2029-02-28"), ("postgres", "17", "2030-02-28"), ("mysql", "8.4", "2029-07-31")]
+RDS_XML = [("Content-Type", "text/xml")]
+CANNED["rds:DescribeDBMajorEngineVersions"] = (200, RDS_XML, (
+    '<DescribeDBMajorEngineVersionsResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">'
+    "<DescribeDBMajorEngineVersionsResult><DBMajorEngineVersions>"
+    + "".join("<DBMajorEngineVersion><Engine>%s</Engine><MajorEngineVersion>%s</MajorEngineVersion>"
+              "<SupportedEngineLifecycles><SupportedEngineLifecycle>"
+              "<LifecycleSupportName>open-source-rds-standard-support</LifecycleSupportName>"
+              "<LifecycleSupportStartDate>2024-01-01T00:00:00Z</LifecycleSupportStartDate>"
+              "<LifecycleSupportEndDate>%sT23:59:59Z</LifecycleSupportEndDate>"
+              "</SupportedEngineLifecycle></SupportedEngineLifecycles></DBMajorEngineVersion>" % row
+              for row in CANNED_MAJOR_VERSIONS)
+    + "</DBMajorEngineVersions></DescribeDBMajorEngineVersionsResult>"
+    "<ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata></DescribeDBMajorEngineVersionsResponse>").encode())
+CANNED["rds:DescribePendingMaintenanceActions"] = (200, RDS_XML, (
+    '<DescribePendingMaintenanceActionsResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">'
+    "<DescribePendingMaintenanceActionsResult><PendingMaintenanceActions/></DescribePendingMaintenanceActionsResult>"
+    "<ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata></DescribePendingMaintenanceActionsResponse>"
+).encode())
 
 
 def operation_of(method, path, headers, body):
@@ -789,8 +841,15 @@ def runbook(state, proxy_port):
         commands += [
             ["aws", "rds", "describe-db-instances"] + r,
             ["aws", "rds", "describe-db-clusters"] + r,
+            ["aws", "rds", "describe-db-major-engine-versions"] + r,
+            ["aws", "rds", "describe-pending-maintenance-actions"] + r,
+            ["aws", "ecr", "get-registry-scanning-configuration"] + r,
+            ["aws", "ecr", "describe-repositories"] + r,
             ["aws", "ecs", "list-clusters"] + r,
         ]
+        if first.get("ecr_repository"):
+            commands.append(["aws", "ecr", "describe-image-scan-findings", "--repository-name",
+                             first["ecr_repository"], "--image-id", "imageTag=1.0"] + r)
         if first["ecs_cluster"]:
             commands += [["aws", "ecs", "describe-clusters", "--clusters", first["ecs_cluster"]] + r,
                          ["aws", "ecs", "list-services", "--cluster", first["ecs_cluster"]] + r]

@@ -108,7 +108,8 @@ class CliTest {
         List<String> ran = new java.util.ArrayList<>();
         run.json().get("checks").forEach(c -> ran.add(c.get("id").asText()));
         assertThat(ran).containsExactlyInAnyOrder("rds.backup-retention", "rds.deletion-protection",
-                "rds.idle-instance", "rds.public-access", "rds.storage-encrypted", "ecs.empty-cluster");
+                "rds.engine-support", "rds.idle-instance", "rds.pending-maintenance", "rds.public-access",
+                "rds.storage-encrypted", "ecs.empty-cluster");
         run.json().get("findings").forEach(f -> assertThat(ran).contains(f.get("checkId").asText()));
     }
 

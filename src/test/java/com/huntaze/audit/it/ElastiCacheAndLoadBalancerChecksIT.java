@@ -177,7 +177,8 @@ class ElastiCacheAndLoadBalancerChecksIT {
     private static Map<String, String> statuses(JsonNode report) {
         return ReportFindings.statuses(report, id -> (id.startsWith("elasticache.") || id.startsWith("elbv2."))
                 && !id.equals("elasticache.idle-cluster") && !id.equals("elbv2.idle-load-balancer")
-                && !id.equals("elbv2.multi-az"));
+                && !id.equals("elbv2.multi-az")
+                && !id.equals("elasticache.engine-support"));
     }
 
     // --- tests -----------------------------------------------------------------------------------------------

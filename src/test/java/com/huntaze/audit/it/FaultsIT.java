@@ -33,6 +33,7 @@ class FaultsIT {
         Seed.ecsCluster(moto, "eu-west-1", "prod", true);
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.sesAccount(proxy, "eu-west-1", true);
+        Seed.rdsLifecyclesAndMaintenance(proxy);
     }
 
     @AfterEach

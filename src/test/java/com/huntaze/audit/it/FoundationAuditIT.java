@@ -51,6 +51,7 @@ class FoundationAuditIT {
         Seed.ecsCluster(moto, "eu-west-1", "eu-busy", true);
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.sesAccount(proxy, "eu-west-1", false);
+        Seed.rdsLifecyclesAndMaintenance(proxy);
     }
 
     private CliRun audit(String... extra) {
@@ -228,6 +229,7 @@ class FoundationAuditIT {
             sns.subscribe(r -> r.topicArn(ops).protocol("email").endpoint("oncall@example.com"));
         }
         Seed.sesAccount(proxy, "us-east-1", true);
+        Seed.rdsLifecyclesAndMaintenance(proxy);
         // moto always reports the root user without MFA.
         proxy.when(r -> r.operation().equals("GetAccountSummary"), new StubProxy.Response(200, "text/xml",
                 "<GetAccountSummaryResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountSummaryResult>"

@@ -113,6 +113,7 @@ class PartialPermissionsIT {
         }
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
+        Seed.rdsLifecyclesAndMaintenance(proxy);
 
         auditWith(auditor);
         CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
@@ -235,7 +236,9 @@ class PartialPermissionsIT {
             rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("postgres").dbInstanceClass("db.t3.micro")
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true));
             ecs.createCluster(r -> r.clusterName("prod"));
-            ecs.registerTaskDefinition(r -> r.family("api").containerDefinitions(c -> c.name("api").image("nginx").memory(512)));
+            // An image of this account's ECR (below), so that its scan is looked up.
+            ecs.registerTaskDefinition(r -> r.family("api").containerDefinitions(c -> c.name("api")
+                    .image("123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0").memory(512)));
             ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("api").desiredCount(1));
         }
         try (var scaling = moto.configure(software.amazon.awssdk.services.applicationautoscaling
@@ -246,6 +249,10 @@ class PartialPermissionsIT {
                     .scalableDimension("ecs:service:DesiredCount").policyType("TargetTrackingScaling")
                     .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(70.0).predefinedMetricSpecification(
                             m -> m.predefinedMetricType("ECSServiceAverageCPUUtilization"))));
+        }
+        try (var ecr = moto.configure(software.amazon.awssdk.services.ecr.EcrClient.builder(), "eu-west-1")
+                .credentialsProvider(adminCredentials).build()) {
+            ecr.createRepository(r -> r.repositoryName("api"));
         }
         try (var secrets = moto.configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(),
                 "eu-west-1").credentialsProvider(adminCredentials).build()) {
@@ -298,6 +305,8 @@ class PartialPermissionsIT {
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(
                 "{\"EmailIdentities\":[{\"IdentityName\":\"example.com\",\"IdentityType\":\"DOMAIN\",\"SendingEnabled\":true}]}"));
         Seed.sesAccount(proxy, "eu-west-1", true);
+        // moto implements neither DescribeDBMajorEngineVersions nor DescribePendingMaintenanceActions.
+        Seed.rdsLifecyclesAndMaintenance(proxy);
     }
 
     /**

@@ -54,6 +54,8 @@ public final class Fixtures {
         private List<String> securityGroups = List.of("sg-0db");
         private String subnetGroup = "private";
         private List<String> subnets = List.of("subnet-0private1", "subnet-0private2");
+        private String engineVersion = "16.4";
+        private Boolean autoMinorVersionUpgrade = true;
 
         private DbBuilder(String id) {
             this.id = id;
@@ -76,18 +78,20 @@ public final class Fixtures {
         public DbBuilder subnetGroup(String name, String... subnetIds) { subnetGroup = name; subnets = List.of(subnetIds); return this; }
         /** No DBSubnetGroup in the answer (as moto describes an instance created without one). */
         public DbBuilder noSubnetGroup() { subnetGroup = null; subnets = List.of(); return this; }
+        public DbBuilder engineVersion(String value) { engineVersion = value; return this; }
+        public DbBuilder autoMinorVersionUpgrade(Boolean value) { autoMinorVersionUpgrade = value; return this; }
 
         public DbInstance build() {
             return new DbInstance(id, "arn:aws:rds:us-east-1:123456789012:db:" + id, engine, instanceClass, multiAz,
                     backupDays, publiclyAccessible, encrypted, deletionProtection, clusterId, "us-east-1a", storageGb,
                     storageType, created, securityGroups, subnetGroup, subnetGroup == null ? null : "vpc-0a1b2c3d",
-                    subnets);
+                    subnets, engineVersion, autoMinorVersionUpgrade);
         }
     }
 
     public static DbCluster aurora(String id, boolean multiAz, int backupDays, boolean encrypted, String... members) {
         return new DbCluster(id, "arn:aws:rds:us-east-1:123456789012:cluster:" + id, "aurora-postgresql", multiAz,
-                backupDays, encrypted, true, List.of(members));
+                backupDays, encrypted, true, List.of(members), "16.4");
     }
 
     public static EcsCluster ecsCluster(String name, String status, int running, int pending, int instances,
@@ -160,6 +164,7 @@ public final class Fixtures {
         private Instant created;
         private List<String> securityGroups = List.of("sg-0cache");
         private String subnetGroup = "private";
+        private String engineVersion = "7.1";
 
         private CacheClusterBuilder(String id) {
             this.id = id;
@@ -179,10 +184,12 @@ public final class Fixtures {
         public CacheClusterBuilder securityGroups(String... ids) { securityGroups = List.of(ids); return this; }
         /** Its CacheSubnetGroupName (default: "private"; null: AWS names none). */
         public CacheClusterBuilder subnetGroup(String name) { subnetGroup = name; return this; }
+        /** Its EngineVersion (default 7.1; null: AWS did not say). */
+        public CacheClusterBuilder engineVersion(String value) { engineVersion = value; return this; }
 
         public CacheCluster build() {
             return new CacheCluster(id,
-                    "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, "7.1", "available",
+                    "arn:aws:elasticache:us-east-1:123456789012:cluster:" + id, engine, engineVersion, "available",
                     "cache.t4g.small", nodes, zone, replicationGroupId, snapshotDays, atRest, transit, authToken,
                     created, securityGroups, subnetGroup);
         }
@@ -396,7 +403,16 @@ public final class Fixtures {
     /** A Fargate task definition revision of the given size (as AWS returns it: CPU units and MiB). */
     public static EcsTaskDefinition taskDefinition(String family, int revision, String cpu, String memory) {
         return new EcsTaskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/" + family + ":" + revision,
-                family, revision, cpu, memory, List.of("FARGATE"), "X86_64", "LINUX");
+                family, revision, cpu, memory, List.of("FARGATE"), "X86_64", "LINUX", List.of());
+    }
+
+    /**
+     * The task definition {@link #ecsService}{@code (cluster, family)} runs ({@code family:3}), its containers running
+     * {@code images}.
+     */
+    public static EcsTaskDefinition taskDefinitionRunning(String family, String... images) {
+        return new EcsTaskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/" + family + ":3",
+                family, 3, "256", "512", List.of("FARGATE"), "X86_64", "LINUX", List.of(images));
     }
 
     /** A secret of the account's own, created and last read (null: never) at the given times. */

@@ -64,4 +64,59 @@ public final class Seed {
                         + ",\"MaxSendRate\":" + (production ? "14.0" : "1.0")
                         + ",\"SentLast24Hours\":0.0},\"SendingEnabled\":true}"));
     }
+
+    /**
+     * What moto does not implement of RDS (DescribeDBMajorEngineVersions, DescribePendingMaintenanceActions: HTML
+     * 500s), answered by the proxy in every region as AWS would: the lifecycles of PostgreSQL 11 (standard support
+     * ended 2024-02-29), PostgreSQL 16 (until 2029-02-28) and MySQL 8.0 (ended 2026-07-31), and no pending
+     * maintenance. Add rules for particular answers before this one: the first matching rule wins.
+     */
+    public static void rdsLifecyclesAndMaintenance(StubProxy proxy) {
+        proxy.when(r -> r.operation().equals("DescribeDBMajorEngineVersions"), new StubProxy.Response(200, "text/xml",
+                "<DescribeDBMajorEngineVersionsResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                        + "<DescribeDBMajorEngineVersionsResult><DBMajorEngineVersions>"
+                        + majorEngineVersion("postgres", "11", "2019-03-13", "2024-02-29", "2024-03-01", "2027-03-31")
+                        + majorEngineVersion("postgres", "16", "2023-11-17", "2029-02-28", "2029-03-01", "2032-02-29")
+                        + majorEngineVersion("mysql", "8.0", "2018-10-23", "2026-07-31", "2026-08-01", "2029-07-31")
+                        + "</DBMajorEngineVersions></DescribeDBMajorEngineVersionsResult>"
+                        + "<ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata>"
+                        + "</DescribeDBMajorEngineVersionsResponse>"));
+        pendingMaintenance(proxy, r -> true, "");
+    }
+
+    /** DescribePendingMaintenanceActions answered with {@code resources} (ResourcePendingMaintenanceActions elements). */
+    public static void pendingMaintenance(StubProxy proxy, java.util.function.Predicate<StubProxy.Request> when,
+                                          String resources) {
+        proxy.when(r -> r.operation().equals("DescribePendingMaintenanceActions") && when.test(r),
+                new StubProxy.Response(200, "text/xml",
+                        "<DescribePendingMaintenanceActionsResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+                                + "<DescribePendingMaintenanceActionsResult><PendingMaintenanceActions>" + resources
+                                + "</PendingMaintenanceActions></DescribePendingMaintenanceActionsResult>"
+                                + "<ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata>"
+                                + "</DescribePendingMaintenanceActionsResponse>"));
+    }
+
+    /** One ResourcePendingMaintenanceActions element: an action on {@code arn} auto-applied after {@code after}. */
+    public static String pendingAction(String arn, String action, String description, Instant after) {
+        return "<ResourcePendingMaintenanceActions><ResourceIdentifier>" + arn + "</ResourceIdentifier>"
+                + "<PendingMaintenanceActionDetails><PendingMaintenanceAction><Action>" + action + "</Action>"
+                + "<AutoAppliedAfterDate>" + after + "</AutoAppliedAfterDate><Description>" + description
+                + "</Description></PendingMaintenanceAction></PendingMaintenanceActionDetails>"
+                + "</ResourcePendingMaintenanceActions>";
+    }
+
+    private static String majorEngineVersion(String engine, String major, String start, String end,
+                                             String extendedStart, String extendedEnd) {
+        return "<DBMajorEngineVersion><Engine>" + engine + "</Engine><MajorEngineVersion>" + major
+                + "</MajorEngineVersion><SupportedEngineLifecycles>"
+                + lifecycle("open-source-rds-standard-support", start + "T00:00:00Z", end + "T23:59:59Z")
+                + lifecycle("open-source-rds-extended-support", extendedStart + "T00:00:00Z", extendedEnd + "T23:59:59Z")
+                + "</SupportedEngineLifecycles></DBMajorEngineVersion>";
+    }
+
+    private static String lifecycle(String name, String start, String end) {
+        return "<SupportedEngineLifecycle><LifecycleSupportName>" + name + "</LifecycleSupportName>"
+                + "<LifecycleSupportStartDate>" + start + "</LifecycleSupportStartDate><LifecycleSupportEndDate>" + end
+                + "</LifecycleSupportEndDate></SupportedEngineLifecycle>";
+    }
 }

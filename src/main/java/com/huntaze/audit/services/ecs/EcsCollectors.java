@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -141,7 +142,10 @@ final class EcsCollectors {
         return new EcsTaskDefinition(t.taskDefinitionArn(), t.family(), nonNull(t.revision()), t.cpu(), t.memory(),
                 t.requiresCompatibilitiesAsStrings(),
                 t.runtimePlatform() == null ? null : t.runtimePlatform().cpuArchitectureAsString(),
-                t.runtimePlatform() == null ? null : t.runtimePlatform().operatingSystemFamilyAsString());
+                t.runtimePlatform() == null ? null : t.runtimePlatform().operatingSystemFamilyAsString(),
+                // The image strings only: the rest of a container definition (its environment above all) is not kept.
+                t.containerDefinitions().stream().map(ContainerDefinition::image).filter(Objects::nonNull).distinct()
+                        .toList());
     }
 
     private static EcsService service(EcsCluster cluster, Service s) {

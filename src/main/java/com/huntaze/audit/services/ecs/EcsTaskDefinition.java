@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ECS task definition revision, from DescribeTaskDefinition: the size of its tasks.
+ * An ECS task definition revision, from DescribeTaskDefinition: the size of its tasks and the images its
+ * containers run (the image strings only: nothing else of the container definitions, never their environment).
  *
  * @param cpu                   the task-level CPU as AWS returns it: CPU units ({@code 256} = 0.25 vCPU) or, as
  *                              registered, {@code 1 vCPU}; null when only the containers set CPU (EC2 tasks)
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  *                              only the containers set it
  * @param cpuArchitecture       {@code X86_64} or {@code ARM64}; null when not set (x86)
  * @param operatingSystemFamily e.g. {@code LINUX}, {@code WINDOWS_SERVER_2022_CORE}; null when not set (Linux)
+ * @param images                each container's image as written in the task definition
+ *                              ({@code 123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4}, {@code nginx:1.25}), in
+ *                              container order, each once
  */
 public record EcsTaskDefinition(
         String arn,
@@ -23,12 +27,14 @@ public record EcsTaskDefinition(
         String memory,
         List<String> requiresCompatibilities,
         String cpuArchitecture,
-        String operatingSystemFamily) {
+        String operatingSystemFamily,
+        List<String> images) {
 
     private static final Pattern AMOUNT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)\\s*");
 
     public EcsTaskDefinition {
         requiresCompatibilities = requiresCompatibilities == null ? List.of() : List.copyOf(requiresCompatibilities);
+        images = images == null ? List.of() : List.copyOf(images);
     }
 
     /** The task's vCPUs (CPU units / 1024), or null when the task definition sets no task-level CPU. */

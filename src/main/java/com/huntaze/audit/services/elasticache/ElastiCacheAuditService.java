@@ -28,7 +28,8 @@ public final class ElastiCacheAuditService implements AuditService {
         return List.of(new ElastiCacheMultiAzCheck(),
                 new ElastiCacheBackupRetentionCheck(),
                 new ElastiCacheEncryptionCheck(),
-                new ElastiCacheIdleClusterCheck());
+                new ElastiCacheIdleClusterCheck(),
+                new ElastiCacheEngineSupportCheck());
     }
 
     @Override

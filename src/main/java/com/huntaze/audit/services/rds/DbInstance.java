@@ -13,6 +13,8 @@ import java.util.List;
  * @param subnetGroupName     its DBSubnetGroup's name, or null when AWS does not say
  * @param vpcId               its DBSubnetGroup's VPC, or null when AWS does not say
  * @param subnetIds           the subnets of its DBSubnetGroup (empty when AWS does not say)
+ * @param engineVersion the full engine version ({@code 16.4}, {@code 8.0.39}, {@code 8.0.mysql_aurora.3.05.2})
+ * @param autoMinorVersionUpgrade AutoMinorVersionUpgrade; null when AWS does not say
  */
 public record DbInstance(
         String id,
@@ -32,7 +34,9 @@ public record DbInstance(
         List<String> vpcSecurityGroupIds,
         String subnetGroupName,
         String vpcId,
-        List<String> subnetIds) {
+        List<String> subnetIds,
+        String engineVersion,
+        Boolean autoMinorVersionUpgrade) {
 
     public DbInstance {
         vpcSecurityGroupIds = vpcSecurityGroupIds == null ? List.of() : List.copyOf(vpcSecurityGroupIds);

@@ -6,7 +6,7 @@ import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
 
-/** RDS: DB instances and clusters. */
+/** RDS: DB instances and clusters, their engines' support lifecycles and their pending maintenance. */
 public final class RdsAuditService implements AuditService {
 
     /** Price item: per hour, single-AZ, by instance class; one item per engine (see {@link #instanceHour}). */
@@ -35,7 +35,8 @@ public final class RdsAuditService implements AuditService {
 
     @Override
     public List<DatasetCollector<?>> collectors() {
-        return List.of(RdsCollectors.DB_INSTANCES, RdsCollectors.DB_CLUSTERS);
+        return List.of(RdsCollectors.DB_INSTANCES, RdsCollectors.DB_CLUSTERS, RdsCollectors.MAJOR_ENGINE_VERSIONS,
+                RdsCollectors.PENDING_MAINTENANCE);
     }
 
     @Override
@@ -45,7 +46,9 @@ public final class RdsAuditService implements AuditService {
                 new RdsPublicAccessCheck(),
                 new RdsStorageEncryptedCheck(),
                 new RdsDeletionProtectionCheck(),
-                new RdsIdleInstanceCheck());
+                new RdsIdleInstanceCheck(),
+                new RdsEngineSupportCheck(),
+                new RdsPendingMaintenanceCheck());
     }
 
     @Override

@@ -57,7 +57,9 @@ final class RdsCollectors {
                             i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().dbSubnetGroupName(),
                             i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().vpcId(),
                             i.dbSubnetGroup() == null ? List.of() : i.dbSubnetGroup().subnets().stream()
-                                    .map(Subnet::subnetIdentifier).toList()))
+                                    .map(Subnet::subnetIdentifier).toList(),
+                            i.engineVersion(),
+                            i.autoMinorVersionUpgrade()))
                     .toList());
         }
     };
@@ -85,7 +87,64 @@ final class RdsCollectors {
                             c.backupRetentionPeriod() == null ? 0 : c.backupRetentionPeriod(),
                             Boolean.TRUE.equals(c.storageEncrypted()),
                             Boolean.TRUE.equals(c.deletionProtection()),
-                            c.dbClusterMembers().stream().map(DBClusterMember::dbInstanceIdentifier).toList()))
+                            c.dbClusterMembers().stream().map(DBClusterMember::dbInstanceIdentifier).toList(),
+                            c.engineVersion()))
+                    .toList());
+        }
+    };
+
+    /**
+     * Every major engine version with its lifecycles: DescribeDBMajorEngineVersions without a filter, all pages of 100
+     * (its maximum). One walk covers every engine the region runs, whatever their number, and an engine name the API
+     * does not take (the old {@code aurora}) cannot fail it.
+     */
+    static final DatasetCollector<List<DbMajorEngineVersion>> MAJOR_ENGINE_VERSIONS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<DbMajorEngineVersion>> dataset() {
+            return RdsDatasets.MAJOR_ENGINE_VERSIONS;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of("rds:DescribeDBMajorEngineVersions");
+        }
+
+        @Override
+        public List<DbMajorEngineVersion> collect(CollectionContext context) {
+            return call("rds:DescribeDBMajorEngineVersions", () -> context.client("rds", RdsClient::builder)
+                    .describeDBMajorEngineVersionsPaginator(r -> r.maxRecords(MAX_RECORDS)).dbMajorEngineVersions()
+                    .stream()
+                    .map(v -> new DbMajorEngineVersion(v.engine(), v.majorEngineVersion(),
+                            v.supportedEngineLifecycles().stream()
+                                    .map(l -> new DbMajorEngineVersion.Lifecycle(l.lifecycleSupportNameAsString(),
+                                            l.lifecycleSupportStartDate(), l.lifecycleSupportEndDate()))
+                                    .toList()))
+                    .toList());
+        }
+    };
+
+    /** DescribePendingMaintenanceActions: one walk per region for every instance and cluster, pages of 100. */
+    static final DatasetCollector<List<PendingMaintenance>> PENDING_MAINTENANCE = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<PendingMaintenance>> dataset() {
+            return RdsDatasets.PENDING_MAINTENANCE;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of("rds:DescribePendingMaintenanceActions");
+        }
+
+        @Override
+        public List<PendingMaintenance> collect(CollectionContext context) {
+            return call("rds:DescribePendingMaintenanceActions", () -> context.client("rds", RdsClient::builder)
+                    .describePendingMaintenanceActionsPaginator(r -> r.maxRecords(MAX_RECORDS))
+                    .pendingMaintenanceActions().stream()
+                    .map(p -> new PendingMaintenance(p.resourceIdentifier(), p.pendingMaintenanceActionDetails().stream()
+                            .map(a -> new PendingMaintenance.Action(a.action(), a.description(),
+                                    a.autoAppliedAfterDate(), a.forcedApplyDate(), a.currentApplyDate(),
+                                    a.optInStatus()))
+                            .toList()))
                     .toList());
         }
     };

@@ -15,4 +15,12 @@ public final class RdsDatasets {
 
     public static final Dataset<List<DbCluster>> DB_CLUSTERS =
             new Dataset<>("rds.dbClusters", Scope.REGIONAL, "rds", new TypeReference<>() { });
+
+    /** Every major engine version RDS knows, with its support lifecycles (the same list in every region). */
+    public static final Dataset<List<DbMajorEngineVersion>> MAJOR_ENGINE_VERSIONS =
+            new Dataset<>("rds.majorEngineVersions", Scope.REGIONAL, "rds", new TypeReference<>() { });
+
+    /** The pending maintenance actions of the region's DB instances and clusters (only those that have some). */
+    public static final Dataset<List<PendingMaintenance>> PENDING_MAINTENANCE =
+            new Dataset<>("rds.pendingMaintenance", Scope.REGIONAL, "rds", new TypeReference<>() { });
 }

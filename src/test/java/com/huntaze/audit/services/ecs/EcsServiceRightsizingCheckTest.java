@@ -111,7 +111,7 @@ class EcsServiceRightsizingCheckTest {
     @Test
     void armTasksAndTaskSizesWrittenWithUnitsAreUnderstood() {
         EcsTaskDefinition arm = new EcsTaskDefinition(API_TASK.arn(), "api", 3, "1 vCPU", "2 GB", List.of("FARGATE"),
-                "ARM64", "LINUX");
+                "ARM64", "LINUX", List.of());
         EcsService api = ecsService("prod", "api").tasks(2, 2, 0).build();
 
         Finding f = audit(List.of(api), List.of(arm), Map.of("prod/api", daily(3)), Map.of("prod/api", daily(4)))

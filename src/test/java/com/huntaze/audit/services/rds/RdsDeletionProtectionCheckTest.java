@@ -30,7 +30,7 @@ class RdsDeletionProtectionCheckTest {
     void auroraMemberIsJudgedOnItsClustersSettingNotItsOwn() {
         // Aurora instances carry DeletionProtection=false; the cluster's flag is what protects the data.
         var unprotectedCluster = new DbCluster("loose", "arn:aws:rds:us-east-1:123456789012:cluster:loose",
-                "aurora-postgresql", true, 7, true, false, List.of("loose-writer"));
+                "aurora-postgresql", true, 7, true, false, List.of("loose-writer"), "16.4");
         var audit = CheckHarness.of(new RdsDeletionProtectionCheck())
                 .with(RdsDatasets.DB_INSTANCES, List.of(
                         db("app-writer").cluster("app").deletionProtection(false).build(),
