@@ -72,7 +72,7 @@ class AlarmCoverageConfigTest {
         CloudWatchAlarmCoverageCheck check = new CloudWatchAlarmCoverageCheck(
                 ServiceCatalog.current().all(AlarmCoverageTarget.class));
         assertThat(check.kinds()).containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance",
-                "elasticache", "alb");
+                "elasticache", "alb", "cloudfrontDistribution");
         assertThat(ALARM_COVERAGE.key()).isEqualTo("alarmCoverage");
 
         // A section declared with other kinds accepts those, and names them when a kind is unknown.
@@ -108,7 +108,7 @@ class AlarmCoverageConfigTest {
         return Stream.of(
                 Arguments.of("unknown kind", "alarmCoverage:\n  required:\n    rds:\n      - CPUUtilization\n",
                         "c.yml:3: alarmCoverage.required.rds: ", "unknown resource kind; known: alb, auroraInstance,"
-                                + " ecsService, elasticache, rdsInstance"),
+                                + " cloudfrontDistribution, ecsService, elasticache, rdsInstance"),
                 Arguments.of("kind without requirements", "alarmCoverage:\n  required:\n    alb:\n",
                         "c.yml:3: alarmCoverage.required.alb: ", "or [] to not judge this kind"),
                 Arguments.of("requirement that is not a metric name",

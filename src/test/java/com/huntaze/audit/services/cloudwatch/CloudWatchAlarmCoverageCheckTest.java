@@ -2,6 +2,7 @@ package com.huntaze.audit.services.cloudwatch;
 
 import com.huntaze.audit.services.ServiceCatalog;
 
+import com.huntaze.audit.services.cloudfront.CloudFrontDatasets;
 import com.huntaze.audit.services.elbv2.Elbv2Datasets;
 import com.huntaze.audit.services.ecs.EcsDatasets;
 import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
@@ -54,6 +55,7 @@ class CloudWatchAlarmCoverageCheckTest {
                     .with(ElastiCacheDatasets.REPLICATION_GROUPS, groups)
                     .with(ElastiCacheDatasets.CACHE_CLUSTERS, clusters)
                     .with(Elbv2Datasets.LOAD_BALANCERS, loadBalancers)
+                    .with(CloudFrontDatasets.DISTRIBUTIONS, List.of())
                     .with(CloudWatchDatasets.ALARMS, alarms(alarms));
         }
     }
