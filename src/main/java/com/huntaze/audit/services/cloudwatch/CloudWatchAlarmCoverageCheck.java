@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  *       CPUUtilization, and DatabaseMemoryUsagePercentage, on the group (ReplicationGroupId) or on every node
  *       (CacheClusterId): an alarm on the primary alone goes blind after a failover;</li>
  *   <li>{@code alb} (application load balancer, LoadBalancer = app/NAME/ID): HTTPCode_ELB_5XX_Count or
- *       HTTPCode_Target_5XX_Count, and TargetResponseTime.</li>
+ *       HTTPCode_Target_5XX_Count, and TargetResponseTime;</li>
+ *   <li>{@code cloudfrontDistribution} (enabled distribution, DistributionId + Region=Global): 5xxErrorRate, in
+ *       us-east-1 only, where CloudFront's metrics are.</li>
  * </ul>
  * The config file's {@code alarmCoverage:} section narrows the resources (name globs) and changes the requirements
  * per kind. A NOK's remediation carries one ready {@code aws cloudwatch put-metric-alarm} line per missing alarm.
