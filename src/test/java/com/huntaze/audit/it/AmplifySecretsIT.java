@@ -2,25 +2,14 @@ package com.huntaze.audit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.huntaze.audit.collection.AwsSession;
-import com.huntaze.audit.collection.InventoryCollector;
-import com.huntaze.audit.inventory.Dataset;
-import com.huntaze.audit.inventory.Inventory;
-import com.huntaze.audit.inventory.RegionInventory;
-import com.huntaze.audit.services.ServiceCatalog;
 import com.huntaze.audit.testing.AmplifyStub;
 import com.huntaze.audit.testing.CliRun;
+import com.huntaze.audit.testing.CollectedRecords;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.StubProxy;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,21 +72,9 @@ class AmplifySecretsIT {
     }
 
     @Test
-    void noCollectedRecordHoldsAPlantedValue() throws Exception {
-        ServiceCatalog catalog = ServiceCatalog.current();
-        Set<Dataset<?>> all = new LinkedHashSet<>(catalog.collectors().keySet());
-        Inventory inventory;
-        AwsSession.Settings settings = new AwsSession.Settings(null, proxy.endpoint(), false, 1, Duration.ofSeconds(20));
-        try (AwsSession aws = new AwsSession(settings, 8, catalog.actions())) {
-            inventory = new InventoryCollector(catalog.collectors(), aws, 8, (done, total) -> { })
-                    .collect("123456789012", List.of("us-east-1"), all);
-        }
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        StringBuilder records = new StringBuilder();
-        for (RegionInventory region : inventory.all()) {
-            records.append(json.writeValueAsString(region.data().values()));
-        }
+    void noCollectedRecordHoldsAPlantedValue() {
+        String records = CollectedRecords.ofEveryDataset(proxy.endpoint(), "us-east-1");
+
         assertThat(records).as("what was read: the names and the masked key id are there")
                 .contains("AWS_SECRET_ACCESS_KEY").contains("AWS_ACCESS_KEY_ID").contains("DATABASE_URL")
                 .contains("AKIA…CRET").contains("huntaze.vercel.app");

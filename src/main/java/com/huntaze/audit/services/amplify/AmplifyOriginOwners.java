@@ -16,7 +16,7 @@ final class AmplifyOriginOwners {
     }
 
     static final OriginOwners APPS = new OriginOwners("Amplify app", Set.of(AmplifyDatasets.APPS),
-            List.of("*.amplifyapp.com"), true, ctx -> {
+            List.of("*.amplifyapp.com"), false, ctx -> {
                 Map<String, String> domains = new LinkedHashMap<>();
                 ctx.inEveryRegion(AmplifyDatasets.APPS).forEach((region, apps) -> {
                     for (AmplifyApp app : apps) {

@@ -119,6 +119,7 @@ public final class CloudFrontOriginInAccountCheck implements Check {
     private Finding judge(CheckContext ctx, Distribution d, CloudFrontSettings settings,
                           Map<OriginOwners, Map<String, String>> owned, Set<String> audited) {
         List<String> origins = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notVerified = new ArrayList<>();
@@ -126,7 +127,8 @@ public final class CloudFrontOriginInAccountCheck implements Check {
         for (DistributionOrigin origin : d.origins()) {
             String domain = normalize(origin.domainName());
             Verdict verdict = verdict(domain, settings, owned, audited);
-            origins.add(origin.id() + ": " + domain + " (" + verdict.note() + ")");
+            described.add(domain + " (" + verdict.note() + ")");
+            origins.add(origin.id() + ": " + described.get(described.size() - 1));
             if (verdict.status() == Status.NOK) {
                 outside.add(domain);
                 problems.add(verdict.problem());
@@ -166,7 +168,7 @@ public final class CloudFrontOriginInAccountCheck implements Check {
             return ctx.ok(d.id(), d.arn(), "No origin.", evidence);
         }
         return ctx.ok(d.id(), d.arn(), (d.origins().size() == 1 ? "Its origin is " : "Its origins are ")
-                + String.join(", ", origins.stream().map(o -> o.substring(o.indexOf(": ") + 2)).toList()) + ".",
+                + String.join(", ", described) + ".",
                 evidence);
     }
 
@@ -185,7 +187,7 @@ public final class CloudFrontOriginInAccountCheck implements Check {
         for (OriginOwners o : owned.keySet()) {
             if (matchesAny(o.shapes(), domain)) {
                 Optional<String> region = regionIn(domain);
-                if (o.regional() && region.isPresent() && !audited.isEmpty() && !audited.contains(region.get())) {
+                if (o.regionInDomain() && region.isPresent() && !audited.isEmpty() && !audited.contains(region.get())) {
                     return new Verdict(Status.TODO, o.kind() + " in " + region.get() + ", not audited", "origin "
                             + domain + " is a " + o.kind() + " in " + region.get() + ", a region this audit did not"
                             + " read", "run the audit with --region " + region.get() + " too: " + domain

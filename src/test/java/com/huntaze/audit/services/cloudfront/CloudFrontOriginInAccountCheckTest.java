@@ -111,6 +111,13 @@ class CloudFrontOriginInAccountCheckTest {
     }
 
     @Test
+    void anAmplifyDomainNamesNoRegionEvenWhenItsBranchLooksLikeOne() {
+        Finding f = only(audit(distribution("E7B").origin("app", "us-west-2.dother0000000.amplifyapp.com").build()));
+
+        assertThat(f.status()).isEqualTo(Status.NOK);
+    }
+
+    @Test
     void loadBalancersAndAppsOfEveryAuditedRegionCount() {
         LoadBalancer euWeb = new LoadBalancer("eu-web", "arn:aws:elasticloadbalancing:eu-west-1:123456789012:"
                 + "loadbalancer/app/eu-web/1", "application", "internet-facing",
@@ -184,7 +191,7 @@ class CloudFrontOriginInAccountCheckTest {
                 .with(AmplifyDatasets.APPS, List.of());
 
         assertThat(audit.finding("E13").status()).isEqualTo(Status.OK);
-        assertThat(audit.finding("E14").status()).as("not regional: a bucket the list lacks is not the account's")
+        assertThat(audit.finding("E14").status()).as("the bucket list is global: a bucket it lacks is not the account's, whatever region the domain names")
                 .isEqualTo(Status.NOK);
     }
 
