@@ -191,7 +191,8 @@ class CloudFrontOriginInAccountCheckTest {
                 .with(AmplifyDatasets.APPS, List.of());
 
         assertThat(audit.finding("E13").status()).isEqualTo(Status.OK);
-        assertThat(audit.finding("E14").status()).as("the bucket list is global: a bucket it lacks is not the account's, whatever region the domain names")
+        assertThat(audit.finding("E14").status())
+                .as("the bucket list is global: a bucket it lacks is not the account's, whatever region the domain names")
                 .isEqualTo(Status.NOK);
     }
 
