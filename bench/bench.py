@@ -47,17 +47,19 @@ DUMMY_ENV = {
     "AWS_PAGER": "",
 }
 
-# Account shapes. Per region unless said otherwise; ECS services are spread evenly over the clusters.
+# Account shapes. Per region unless said otherwise (IAM users and CloudFront distributions are global); ECS services
+# are spread evenly over the clusters. moto has no Amplify: the proxy answers ListApps with no app (see CANNED).
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
-                  queues=300, rules=150, iam_users=300, ecr_repositories=50),
+                  queues=300, rules=150, iam_users=300, ecr_repositories=50, distributions=50),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
                   replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
-                  iam_users=3, ecr_repositories=2),
+                  iam_users=3, ecr_repositories=2, distributions=2),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
-              "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories"]
+              "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories", "distributions"]
+GLOBAL_FLAGS = ("iam_users", "distributions")
 
 
 def log(message):
@@ -348,9 +350,25 @@ def seed_global(port, shape, workers):
     parallel(range(shape["iam_users"]), user, workers)
     users = [u for p in iam.get_paginator("list_users").paginate() for u in p["Users"]]
     keys = [k for u in users for k in iam.list_access_keys(UserName=u["UserName"])["AccessKeyMetadata"]]
-    return {"iam_users": len(users), "access_keys": len(keys),
+
+    cloudfront = clients(port, "us-east-1")("cloudfront")
+
+    def distribution(i):
+        cloudfront.create_distribution(DistributionConfig={
+            "CallerReference": "bench-%04d" % i, "Comment": "bench", "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [{"Id": "web", "DomainName": "origin-%04d.example.com" % i,
+                                                  "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+                                                                         "OriginProtocolPolicy": "https-only"}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "web", "ViewerProtocolPolicy": "redirect-to-https",
+                                     "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+                                     "TrustedSigners": {"Enabled": False, "Quantity": 0}, "MinTTL": 0}})
+    parallel(range(shape["distributions"]), distribution, workers)
+    distributions = [d["Id"] for p in cloudfront.get_paginator("list_distributions").paginate()
+                     for d in p["DistributionList"].get("Items", [])]
+    return {"iam_users": len(users), "access_keys": len(keys), "distributions": len(distributions),
             "first": {"user": users[0]["UserName"] if users else None,
-                      "access_key": keys[0]["AccessKeyId"] if keys else None}}
+                      "access_key": keys[0]["AccessKeyId"] if keys else None,
+                      "distribution": distributions[0] if distributions else None}}
 
 
 def seed(args, state_dir):
@@ -386,8 +404,8 @@ def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
             "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules, "
-            "%(ecr_repositories)d ECR repositories; %(iam_users)d IAM users"
-            % dict({"ecr_repositories": 0, "queues": 0, "rules": 0}, **shape))
+            "%(ecr_repositories)d ECR repositories; %(iam_users)d IAM users, %(distributions)d CloudFront distributions"
+            % dict({"ecr_repositories": 0, "queues": 0, "rules": 0, "distributions": 0}, **shape))
 
 
 def write_json(path, value):
@@ -528,6 +546,12 @@ def model(state):
               + max([pages(n, 100) for n in subscriptions] or [0])
               + (1 if c["alarm_topic_confirmed_subscriptions"] else 0))
 
+        # moto has no Amplify: the proxy answers ListApps with no app (CANNED), so no ListBranches either.
+        apps = c.get("amplify_apps", 0)
+        add("amplify:ListApps", pages(apps, 100))
+        add("amplify:ListBranches", apps)  # one page per app (50 branches per page)
+        chain("amplify: ListApps -> ListBranches", pages(apps, 100) + (1 if apps else 0))
+
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
     add("iam:ListUsers", pages(g["iam_users"], 1000))
@@ -537,6 +561,12 @@ def model(state):
     add("iam:GetAccessKeyLastUsed", g["access_keys"])
     chain("iam: ListUsers -> ListAccessKeys -> GetAccessKeyLastUsed",
           pages(g["iam_users"], 1000) + (1 if g["iam_users"] else 0) + (1 if g["access_keys"] else 0))
+
+    # CloudFront (global, once per audit): ListDistributions at 100 per page, then one GetDistribution each.
+    distributions = g.get("distributions", 0)
+    add("cloudfront:ListDistributions", pages(distributions, 100))
+    add("cloudfront:GetDistribution", distributions)
+    chain("cloudfront: ListDistributions -> GetDistribution", pages(distributions, 100) + (1 if distributions else 0))
 
     # The audit's first call, before any other (it proves the credentials): every chain starts after it.
     add("sts:GetCallerIdentity", 1)
@@ -549,16 +579,21 @@ def model(state):
 
 # signing name (in the Authorization header's credential scope) -> IAM action prefix, where they differ
 SIGNING_TO_IAM = {"monitoring": "cloudwatch", "email": "ses"}
-SESV2_PATHS = [
+REST_PATHS = [
     (re.compile(r"^GET /v2/email/account$"), "GetAccount"),
     (re.compile(r"^GET /v2/email/identities$"), "ListEmailIdentities"),
     (re.compile(r"^GET /v2/email/identities/[^/]+$"), "GetEmailIdentity"),
+    (re.compile(r"^GET /apps$"), "ListApps"),
+    (re.compile(r"^GET /apps/[^/]+/branches$"), "ListBranches"),
+    (re.compile(r"^GET /2020-05-31/distribution$"), "ListDistributions"),
+    (re.compile(r"^GET /2020-05-31/distribution/[^/]+$"), "GetDistribution"),
 ]
 
 
 # What moto cannot answer (see aws-emulator-notes: SESv2 GetAccount is a 404, ListEmailIdentities with a page size a
-# 500), answered here as AWS would for an account in production with no identity, so that an emulator gap costs
-# neither retries nor a failed runbook command. Everything else is moto's answer.
+# 500, Amplify does not exist), answered here as AWS would for an account in production with no identity and no
+# Amplify app, so that an emulator gap costs neither retries nor a failed runbook command. Everything else is moto's
+# answer.
 CANNED = {
     "ses:GetAccount": (200, [("Content-Type", "application/json")], json.dumps({
         "ProductionAccessEnabled": True, "SendingEnabled": True, "EnforcementStatus": "HEALTHY",
@@ -566,6 +601,7 @@ CANNED = {
         "SendQuota": {"Max24HourSend": 50000.0, "MaxSendRate": 14.0, "SentLast24Hours": 0.0}}).encode()),
     "ses:ListEmailIdentities": (200, [("Content-Type", "application/json")],
                                 json.dumps({"EmailIdentities": []}).encode()),
+    "amplify:ListApps": (200, [("Content-Type", "application/json")], json.dumps({"apps": []}).encode()),
 }
 
 
@@ -608,7 +644,7 @@ def operation_of(method, path, headers, body):
         if action:
             return service + ":" + action[0]
     bare = urllib.parse.urlparse(path).path
-    for pattern, name in SESV2_PATHS:
+    for pattern, name in REST_PATHS:
         if pattern.match(method + " " + bare):
             return service + ":" + name
     return service + ":" + method + " " + bare
@@ -887,6 +923,7 @@ def runbook(state, proxy_port):
             ["aws", "secretsmanager", "list-secrets"] + r,
             ["aws", "cloudwatch", "describe-alarms"] + r,
             ["aws", "logs", "describe-log-groups"] + r,
+            ["aws", "amplify", "list-apps"] + r,
         ]
         if first["db_instance"]:
             end = int(time.time()) // 3600 * 3600
@@ -905,6 +942,9 @@ def runbook(state, proxy_port):
                      ["aws", "iam", "list-access-keys", "--user-name", g["user"]] + r]
     if g["access_key"]:
         commands.append(["aws", "iam", "get-access-key-last-used", "--access-key-id", g["access_key"]] + r)
+    commands.append(["aws", "cloudfront", "list-distributions"] + r)
+    if g.get("distribution"):
+        commands.append(["aws", "cloudfront", "get-distribution", "--id", g["distribution"]] + r)
     return commands
 
 
@@ -1043,7 +1083,7 @@ def parse(argv):
         for flag in SIZE_FLAGS:
             p.add_argument("--" + flag.replace("_", "-"), type=int, dest=flag,
                            help="override the preset's %s%s" % (flag.replace("_", " "),
-                                                               "" if flag == "iam_users" else " per region"))
+                                                               "" if flag in GLOBAL_FLAGS else " per region"))
         p.add_argument("--seed-workers", type=int, default=16, help="threads seeding moto (default: 16)")
     if step in ("measure", "all"):
         p.add_argument("--latency-ms", type=int, default=40, help="latency added to every call (default: 40)")

@@ -70,7 +70,7 @@ class AlarmCoverageConfigTest {
     void theKindsRequiredAcceptsAreTheOnesTheCheckDeclares() {
         CloudWatchAlarmCoverageCheck check = new CloudWatchAlarmCoverageCheck(ServiceCatalog.current());
         assertThat(check.kinds()).containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance",
-                "elasticache", "alb", "sqsQueue", "sqsDeadLetterQueue", "sesAccount");
+                "elasticache", "alb", "sqsQueue", "sqsDeadLetterQueue", "sesAccount", "cloudfrontDistribution");
         assertThat(ALARM_COVERAGE.key()).isEqualTo("alarmCoverage");
 
         // A section declared with other kinds accepts those, and names them when a kind is unknown.
@@ -106,7 +106,7 @@ class AlarmCoverageConfigTest {
         return Stream.of(
                 Arguments.of("unknown kind", "alarmCoverage:\n  required:\n    rds:\n      - CPUUtilization\n",
                         "c.yml:3: alarmCoverage.required.rds: ", "unknown resource kind; known: alb, auroraInstance,"
-                                + " ecsService, elasticache, rdsInstance, sesAccount, sqsDeadLetterQueue, sqsQueue"),
+                                + " cloudfrontDistribution, ecsService, elasticache, rdsInstance, sesAccount, sqsDeadLetterQueue, sqsQueue"),
                 Arguments.of("kind without requirements", "alarmCoverage:\n  required:\n    alb:\n",
                         "c.yml:3: alarmCoverage.required.alb: ", "or [] to not judge this kind"),
                 Arguments.of("requirement that is not a metric name",

@@ -97,7 +97,7 @@ class ConfigLoaderTest {
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
                 Arguments.of("unknown section", "thresholds:\n  minBackupDays: 3\nsupressions: []\n",
-                        "c.yml:3: supressions: ", "unknown key 'supressions'; expected alarmCoverage, attestations, suppressions, thresholds"),
+                        "c.yml:3: supressions: ", "unknown key 'supressions'; expected alarmCoverage, attestations, cloudfront, suppressions, thresholds"),
                 Arguments.of("unknown threshold", "thresholds:\n  minBackupDays: 3\n  minBackupDayz: 4\n",
                         "c.yml:3: thresholds.minBackupDayz: ", "unknown threshold; known: "),
                 Arguments.of("wrong type", "thresholds:\n  minBackupDays: seven\n",

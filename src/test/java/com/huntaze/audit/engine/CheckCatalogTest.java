@@ -147,18 +147,23 @@ class CheckCatalogTest {
     void everyCheckReadsOnlyTheDatasetsItDeclares() throws IOException {
         Inventory demo = demoInventory();
         for (Check check : serviceLoaded()) {
-            for (RegionInventory full : demo.forScope(check.scope())) {
-                RegionInventory restricted = new RegionInventory(full.region());
+            // The declared datasets only, in every region and in global: a check may read a dataset of another scope
+            // (a global check a regional one in every region, a regional check a global one).
+            Inventory restricted = new Inventory(demo.account(), demo.regions());
+            for (RegionInventory full : demo.all()) {
                 for (Dataset<?> dataset : check.requires()) {
-                    copy(full, restricted, dataset);
+                    copy(full, restricted.region(full.region()), dataset);
                 }
+            }
+            for (RegionInventory region : restricted.forScope(check.scope())) {
                 var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
                 try {
-                    check.evaluate(new CheckContext(metadata, restricted, Thresholds.defaults(), java.time.Instant.now()));
+                    check.evaluate(new CheckContext(metadata, region, new AuditInputs(Thresholds.defaults(), List.of(),
+                            CATALOG.prices(), java.time.Instant.now()), restricted));
                 } catch (CollectionFailedException expected) {
                     // a failure recorded in the demo: fine
                 } catch (IllegalStateException e) {
-                    fail(check.id() + " in " + full.region() + ": " + e.getMessage());
+                    fail(check.id() + " in " + region.region() + ": " + e.getMessage());
                 }
             }
         }
@@ -168,8 +173,9 @@ class CheckCatalogTest {
     void theDemoAccountHasEveryDatasetEveryCheckNeeds() throws IOException {
         Inventory demo = demoInventory();
         for (Check check : serviceLoaded()) {
-            for (RegionInventory region : demo.forScope(check.scope())) {
-                for (Dataset<?> dataset : check.requires()) {
+            for (Dataset<?> dataset : check.requires()) {
+                // where the engine reads it: global datasets in global, regional ones in every audited region
+                for (RegionInventory region : demo.forScope(dataset.scope())) {
                     assertThat(region.has(dataset)).as("demo " + region.region() + " has " + dataset.id()
                             + " (needed by " + check.id() + ")").isTrue();
                 }

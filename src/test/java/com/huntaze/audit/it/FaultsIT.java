@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huntaze.audit.testing.AmplifyStub;
 import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
@@ -34,6 +35,7 @@ class FaultsIT {
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.sesAccount(proxy, "eu-west-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
+        AmplifyStub.noApps(proxy); // moto has no Amplify
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package com.huntaze.audit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.testing.AmplifyStub;
 import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
@@ -35,6 +36,8 @@ class FoundationAuditIT {
         this.proxy = new StubProxy(moto.endpoint());
         // moto answers ListEmailIdentities with HTTP 500 whenever PageSize is sent: no SES identities here.
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json("{\"EmailIdentities\":[]}"));
+        // moto has no Amplify at all: no Amplify app here.
+        AmplifyStub.noApps(proxy);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package com.huntaze.audit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.testing.AmplifyStub;
 import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.Seed;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 /**
  * An auditor whose IAM policy allows only part of the needed actions, on a moto server that enforces IAM
  * (INITIAL_NO_AUTH_ACTION_COUNT: the first requests set up users and policies, every later one is authorised).
+ * moto has no Amplify: the proxy answers ListApps and ListBranches, so those two actions are the only ones moto does
+ * not authorise here. CloudFront is authorised by moto for the SDK's requests (boto3's fail its signature check).
  */
 class PartialPermissionsIT {
 
@@ -114,6 +117,7 @@ class PartialPermissionsIT {
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
+        AmplifyStub.noApps(proxy);
 
         auditWith(auditor);
         CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
@@ -299,7 +303,20 @@ class PartialPermissionsIT {
                 .credentialsProvider(adminCredentials).build()) {
             ses.createEmailIdentity(r -> r.emailIdentity("example.com"));
         }
+        try (var cloudFront = moto.configure(software.amazon.awssdk.services.cloudfront.CloudFrontClient.builder(),
+                "us-east-1").credentialsProvider(adminCredentials).build()) {
+            cloudFront.createDistribution(r -> r.distributionConfig(c -> c.callerReference("web").comment("web")
+                    .enabled(true)
+                    .origins(o -> o.quantity(1).items(i -> i.id("web").domainName("web.example.com")
+                            .customOriginConfig(cc -> cc.httpPort(80).httpsPort(443).originProtocolPolicy("https-only"))))
+                    .defaultCacheBehavior(b -> b.targetOriginId("web").viewerProtocolPolicy("redirect-to-https")
+                            .forwardedValues(f -> f.queryString(false).cookies(k -> k.forward("none"))).minTTL(0L)
+                            .trustedSigners(t -> t.enabled(false).quantity(0)))));
+        }
         proxy = new StubProxy(moto.endpoint());
+        AmplifyStub amplify = AmplifyStub.in("eu-west-1");
+        amplify.app("d1example0app1", "web", "WEB_COMPUTE").branch("main", null);
+        amplify.install(proxy);
         // moto fails ListEmailIdentities when a page size is sent: the proxy lists the one identity instead, and
         // GetEmailIdentity goes to moto (authorised against the policy).
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(

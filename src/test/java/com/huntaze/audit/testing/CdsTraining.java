@@ -71,7 +71,8 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager; X-Amz-Target) and REST-JSON (SESv2) an empty object. STS GetCallerIdentity names an account.
+     * Manager; X-Amz-Target) and REST-JSON (SESv2, Amplify) an empty object, CloudFront's ListDistributions (REST-XML) an
+     * empty list. STS GetCallerIdentity names an account.
      */
     public static HttpServer endpoint() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -93,6 +94,12 @@ public final class CdsTraining {
         if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
             contentType = "application/x-amz-json-1.1";
             answer = "{}";
+        } else if (exchange.getRequestURI().getPath().equals("/2020-05-31/distribution")) {
+            // CloudFront ListDistributions: REST-XML
+            contentType = "text/xml";
+            answer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionList"
+                    + " xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker><MaxItems>100"
+                    + "</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>";
         } else if (action.find()) {
             contentType = "text/xml";
             String name = action.group(1);

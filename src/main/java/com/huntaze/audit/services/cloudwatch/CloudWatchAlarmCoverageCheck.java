@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
  *   <li>{@code sesAccount} (SES, no dimension): each region with SES production access, Reputation.BounceRate and
  *       Reputation.ComplaintRate. Its finding is the region's account-level one (empty resource id), judged
  *       whatever the include and exclude globs say: they name resources.</li>
+ *   <li>{@code cloudfrontDistribution} (enabled distribution, DistributionId + Region=Global): 5xxErrorRate, in
+ *       us-east-1 only, where CloudFront's metrics are.</li>
  * </ul>
  * The config file's {@code alarmCoverage:} section narrows the resources (name globs) and changes the requirements
  * per kind. A NOK's remediation carries one ready {@code aws cloudwatch put-metric-alarm} line per missing alarm.

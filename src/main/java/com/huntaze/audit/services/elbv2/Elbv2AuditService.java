@@ -35,7 +35,7 @@ public final class Elbv2AuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(Elbv2AlarmCoverage.APPLICATION_LOAD_BALANCERS,
+        return List.of(Elbv2AlarmCoverage.APPLICATION_LOAD_BALANCERS, Elbv2OriginOwners.LOAD_BALANCERS,
                 PriceItem.byType(LOAD_BALANCER_HOUR, "per hour, by load balancer type: application, network"),
                 PriceItem.single(PUBLIC_IPV4_HOUR, "per in-use public IPv4 address and hour"));
     }

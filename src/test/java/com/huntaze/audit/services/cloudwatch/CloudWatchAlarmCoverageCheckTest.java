@@ -2,6 +2,7 @@ package com.huntaze.audit.services.cloudwatch;
 
 import com.huntaze.audit.services.ServiceCatalog;
 
+import com.huntaze.audit.services.cloudfront.CloudFrontDatasets;
 import com.huntaze.audit.services.elbv2.Elbv2Datasets;
 import com.huntaze.audit.services.ecs.EcsDatasets;
 import com.huntaze.audit.services.elasticache.ElastiCacheDatasets;
@@ -76,6 +77,7 @@ class CloudWatchAlarmCoverageCheckTest {
                     .with(EventsDatasets.RULES, rules)
                     .with(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, subscriptions)
                     .with(SesDatasets.ACCOUNT, ses)
+                    .with(CloudFrontDatasets.DISTRIBUTIONS, List.of())
                     .with(CloudWatchDatasets.ALARMS, alarms(alarms));
         }
     }
@@ -404,7 +406,7 @@ class CloudWatchAlarmCoverageCheckTest {
     void theKindsTheServicesContributeAreTheKindsTheConfigFileAccepts() {
         assertThat(new CloudWatchAlarmCoverageCheck(ServiceCatalog.current()).kinds())
                 .containsExactlyInAnyOrder("ecsService", "rdsInstance", "auroraInstance", "elasticache", "alb",
-                        "sqsQueue", "sqsDeadLetterQueue", "sesAccount");
+                        "sqsQueue", "sqsDeadLetterQueue", "sesAccount", "cloudfrontDistribution");
     }
 
     @Test
