@@ -147,18 +147,23 @@ class CheckCatalogTest {
     void everyCheckReadsOnlyTheDatasetsItDeclares() throws IOException {
         Inventory demo = demoInventory();
         for (Check check : serviceLoaded()) {
-            for (RegionInventory full : demo.forScope(check.scope())) {
-                RegionInventory restricted = new RegionInventory(full.region());
+            // The demo account with only the datasets the check declares, in every region and in global: a global
+            // check reads regional datasets in every region (inEveryRegion), a regional one global datasets.
+            Inventory restricted = new Inventory(demo.account(), demo.regions());
+            for (RegionInventory full : demo.all()) {
                 for (Dataset<?> dataset : check.requires()) {
-                    copy(full, restricted, dataset);
+                    copy(full, restricted.region(full.region()), dataset);
                 }
-                var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
+            }
+            var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
+            for (RegionInventory region : restricted.forScope(check.scope())) {
                 try {
-                    check.evaluate(new CheckContext(metadata, restricted, Thresholds.defaults(), java.time.Instant.now()));
+                    check.evaluate(new CheckContext(metadata, region, AuditInputs.defaults(java.time.Instant.now()),
+                            restricted));
                 } catch (CollectionFailedException expected) {
                     // a failure recorded in the demo: fine
                 } catch (IllegalStateException e) {
-                    fail(check.id() + " in " + full.region() + ": " + e.getMessage());
+                    fail(check.id() + " in " + region.region() + ": " + e.getMessage());
                 }
             }
         }
@@ -170,8 +175,14 @@ class CheckCatalogTest {
         for (Check check : serviceLoaded()) {
             for (RegionInventory region : demo.forScope(check.scope())) {
                 for (Dataset<?> dataset : check.requires()) {
-                    assertThat(region.has(dataset)).as("demo " + region.region() + " has " + dataset.id()
-                            + " (needed by " + check.id() + ")").isTrue();
+                    // where the engine reads it: global datasets in global, regional ones in the region evaluated
+                    // or, for a global check, in every audited region
+                    List<RegionInventory> sources = dataset.scope() == Scope.GLOBAL ? List.of(demo.global())
+                            : check.scope() == Scope.GLOBAL ? demo.forScope(Scope.REGIONAL) : List.of(region);
+                    for (RegionInventory source : sources) {
+                        assertThat(source.has(dataset)).as("demo " + source.region() + " has " + dataset.id()
+                                + " (needed by " + check.id() + ")").isTrue();
+                    }
                 }
             }
         }
