@@ -19,7 +19,8 @@ import java.util.Set;
  * now and will renew by itself. ACM renews what it issued, while the certificate is in use and its validation still
  * holds: a DNS-validated certificate renews unattended (its CNAME stays in DNS), an EMAIL-validated one waits for a
  * person to approve ACM's mail, and an imported one never renews. An expired certificate in use is NOK; one not in
- * use is OK, "not in use" (expired or not: nothing depends on it).
+ * use is OK, "not in use" (expired or not: nothing depends on it). In us-east-1 read only because CloudFront is
+ * audited (not an audited region), only the certificates a CloudFront distribution uses are judged.
  */
 public final class AcmCertificateRenewalCheck implements Check {
 
@@ -52,7 +53,16 @@ public final class AcmCertificateRenewalCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         int window = ctx.threshold(WARNING_DAYS);
-        return ctx.get(AcmDatasets.CERTIFICATES).stream().map(c -> judge(ctx, c, window)).toList();
+        // us-east-1 read only because CloudFront is audited: the certificates CloudFront uses, nothing else there.
+        boolean onlyCloudFront = !ctx.audited();
+        return ctx.get(AcmDatasets.CERTIFICATES).stream()
+                .filter(c -> !onlyCloudFront || c.inUseBy().stream().anyMatch(AcmCertificateRenewalCheck::isCloudFront))
+                .map(c -> judge(ctx, c, window)).toList();
+    }
+
+    /** {@code arn:aws:cloudfront::ACCOUNT:distribution/ID}. */
+    static boolean isCloudFront(String user) {
+        return user.startsWith("arn:aws:cloudfront::") || user.startsWith("arn:aws-cn:cloudfront::");
     }
 
     private static Finding judge(CheckContext ctx, AcmCertificate c, int window) {

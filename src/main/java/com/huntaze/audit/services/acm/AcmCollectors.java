@@ -20,13 +20,18 @@ import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
  * ACM: ListCertificates (1000 per page, its maximum) of every status and every key type (by default the API lists
  * RSA 2048-bit keys only, and would hide an ECDSA certificate), then DescribeCertificate for each ISSUED or EXPIRED
  * certificate the summary says is in use: what uses it (InUseBy), how its domains are validated and its renewal
- * status. A certificate not in use needs no more than its summary: it is judged "not in use".
+ * status. A certificate not in use needs no more than its summary: it is judged "not in use". When CloudFront's
+ * datasets are collected, the certificates are read in us-east-1 too, audited region or not.
  */
 final class AcmCollectors {
     private AcmCollectors() {
     }
 
     static final int PAGE_SIZE = 1000;
+
+    /** The IAM prefix (and {@code Dataset.service()}) of CloudFront's datasets. */
+    static final String CLOUDFRONT = "cloudfront";
+    static final String CLOUDFRONT_CERTIFICATES_REGION = "us-east-1";
 
     /** The statuses judged: a pending, failed, revoked or timed-out request serves no traffic. */
     private static final Set<String> JUDGED = Set.of(CertificateStatus.ISSUED.toString(),
@@ -41,6 +46,13 @@ final class AcmCollectors {
         @Override
         public List<String> actions() {
             return List.of("acm:DescribeCertificate", "acm:ListCertificates");
+        }
+
+        /** CloudFront takes its certificates from us-east-1 only: read them there whenever CloudFront is audited. */
+        @Override
+        public Set<String> extraRegions(Set<Dataset<?>> audit) {
+            return audit.stream().anyMatch(d -> CLOUDFRONT.equals(d.service())) ? Set.of(CLOUDFRONT_CERTIFICATES_REGION)
+                    : Set.of();
         }
 
         @Override

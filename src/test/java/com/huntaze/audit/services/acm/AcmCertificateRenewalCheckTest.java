@@ -150,6 +150,34 @@ class AcmCertificateRenewalCheckTest {
     }
 
     @Test
+    void inUsEast1ReadOnlyForCloudFrontOnlyTheCertificatesCloudFrontUsesAreJudged() {
+        AcmCertificate cloudFront = new AcmCertificate("arn:aws:acm:us-east-1:123456789012:certificate/cdn",
+                "cdn.shop.example", "IMPORTED", "ISSUED", true,
+                List.of("arn:aws:cloudfront::123456789012:distribution/E2QWRUHEXAMPLE"), NOW.plus(Duration.ofDays(90)),
+                List.of(), "INELIGIBLE", null, null);
+        AcmCertificate listener = inUse("api.shop.example", "IMPORTED", List.of(), 90);
+        var audit = CheckHarness.of(new AcmCertificateRenewalCheck(), "eu-west-1")
+                .extraRegion("us-east-1")
+                .with("eu-west-1", AcmDatasets.CERTIFICATES, List.of(inUse("eu.shop.example", "IMPORTED", List.of(), 90)))
+                .with("us-east-1", AcmDatasets.CERTIFICATES, List.of(cloudFront, listener));
+
+        assertThat(audit.findings()).extracting(f -> f.region() + " " + f.resourceId())
+                .containsExactly("eu-west-1 eu.shop.example", "us-east-1 cdn.shop.example");
+        assertThat(audit.finding("cdn.shop.example").status()).isEqualTo(Status.NOK);
+    }
+
+    @Test
+    void certificatesAreReadInUsEast1TooWheneverCloudFrontsDatasetsAreCollected() {
+        var distributions = new com.huntaze.audit.inventory.Dataset<>("cloudfront.distributions",
+                com.huntaze.audit.engine.Scope.GLOBAL, "cloudfront",
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+
+        assertThat(AcmCollectors.CERTIFICATES.extraRegions(java.util.Set.of(AcmDatasets.CERTIFICATES, distributions)))
+                .containsExactly("us-east-1");
+        assertThat(AcmCollectors.CERTIFICATES.extraRegions(java.util.Set.of(AcmDatasets.CERTIFICATES))).isEmpty();
+    }
+
+    @Test
     void noCertificateMeansNoFindingAndADeniedListIsATodoNamingTheAction() {
         assertThat(CheckHarness.of(new AcmCertificateRenewalCheck()).with(AcmDatasets.CERTIFICATES, List.of())
                 .findings()).isEmpty();
