@@ -41,24 +41,26 @@ public final class DnsClient {
 
     private final Resolver resolver;
     private final String description;
+    private final Duration timeout;
 
-    private DnsClient(Resolver resolver, String description) {
+    private DnsClient(Resolver resolver, String description, Duration timeout) {
         this.resolver = resolver;
         this.description = description;
+        this.timeout = timeout;
     }
 
     /** The system's resolvers, as dnsjava finds them. */
     public static DnsClient system(Duration timeout) {
         ExtendedResolver resolver = new ExtendedResolver();
         resolver.setTimeout(timeout);
-        return new DnsClient(resolver, "the system resolver");
+        return new DnsClient(resolver, "the system resolver", timeout);
     }
 
     /** The resolver at {@code server} (UDP, TCP when an answer is truncated). */
     public static DnsClient of(InetSocketAddress server, Duration timeout) {
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(timeout);
-        return new DnsClient(resolver, hostAndPort(server));
+        return new DnsClient(resolver, hostAndPort(server), timeout);
     }
 
     /** Which resolver answers: {@code 127.0.0.1:5353}, or "the system resolver". */
@@ -111,6 +113,16 @@ public final class DnsClient {
         throw new IllegalArgumentException("expected HOST[:PORT] with a port from 1 to 65535, not '" + whole + "'");
     }
 
+    /** Why no answer came, the same words for the same cause (dnsjava's own message carries the query's random id). */
+    private String why(IOException e) {
+        if (e instanceof java.net.SocketTimeoutException || String.valueOf(e.getMessage()).startsWith("Timed out")) {
+            return "timed out after " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
+                    : timeout.toMillis() + " ms");
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                : ": " + e.getMessage().replaceAll(",? ?id=\\d+", ""));
+    }
+
     private static String hostAndPort(InetSocketAddress server) {
         String host = server.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
@@ -134,8 +146,7 @@ public final class DnsClient {
         } catch (TextParseException e) {
             return DnsAnswer.failed(name, type, "not a valid DNS name (" + e.getMessage() + ")");
         } catch (IOException e) {
-            return DnsAnswer.failed(name, type, NO_ANSWER + description + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return DnsAnswer.failed(name, type, NO_ANSWER + description + " (" + why(e) + ")");
         }
         int rcode = response.getRcode();
         if (rcode == Rcode.NXDOMAIN) {

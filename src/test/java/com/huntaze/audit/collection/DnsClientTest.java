@@ -60,8 +60,17 @@ class DnsClientTest {
 
         DnsAnswer silent = dns.lookup("slow.example", "TXT");
         assertThat(silent.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(silent.detail()).startsWith("no answer from " + stub.server());
+        assertThat(silent.detail()).isEqualTo("no answer from " + stub.server() + " (timed out after 500 ms)");
         assertThat(DnsClient.unanswered(silent)).isTrue();
+    }
+
+    @Test
+    void aClosedPortIsNoAnswerToo() {
+        DnsAnswer closed = DnsClient.of(new InetSocketAddress("127.0.0.1", 1), Duration.ofMillis(500))
+                .lookup("shop.example", "TXT");
+
+        assertThat(DnsClient.unanswered(closed)).as(closed.detail()).isTrue();
+        assertThat(closed.detail()).isEqualTo("no answer from 127.0.0.1:1 (PortUnreachableException)");
     }
 
     @Test
