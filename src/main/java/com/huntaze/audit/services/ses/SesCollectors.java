@@ -1,13 +1,13 @@
 package com.huntaze.audit.services.ses;
 
 import com.huntaze.audit.collection.CollectionContext;
-import com.huntaze.audit.collection.DnsClient;
-import com.huntaze.audit.inventory.DnsAnswer;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.DnsClient;
 
 import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.inventory.DnsAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
