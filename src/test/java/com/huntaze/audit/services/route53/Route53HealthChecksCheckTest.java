@@ -129,7 +129,7 @@ class Route53HealthChecksCheckTest {
                 + " it is billed every month.");
         assertThat(external.estimatedMonthlySavingsUsd()).isEqualTo(0.75);
         assertThat(external.evidence()).containsEntry("PricedAs", "non-aws-endpoint")
-                .containsEntry("PriceSource", "https://aws.amazon.com/route53/pricing/, 2026-12-01");
+                .containsEntry("PriceSource", "https://aws.amazon.com/route53/pricing/, 2026-11-22");
         assertThat(audit.finding(OTHER_HC).estimatedMonthlySavingsUsd()).as("an AWS endpoint").isEqualTo(0.5);
     }
 
