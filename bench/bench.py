@@ -52,14 +52,16 @@ DUMMY_ENV = {
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
-                  queues=300, rules=150, iam_users=300, ecr_repositories=50, distributions=50),
+                  queues=300, rules=150, iam_users=300, ecr_repositories=50, distributions=50, certificates=50,
+                  hosted_zones=20, health_checks=60),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
                   replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
-                  iam_users=3, ecr_repositories=2, distributions=2),
+                  iam_users=3, ecr_repositories=2, distributions=2, certificates=2, hosted_zones=1, health_checks=2),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
-              "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories", "distributions"]
-GLOBAL_FLAGS = ("iam_users", "distributions")
+              "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories", "distributions",
+              "certificates", "hosted_zones", "health_checks"]
+GLOBAL_FLAGS = ("iam_users", "distributions", "hosted_zones", "health_checks")
 
 
 def log(message):
@@ -209,6 +211,9 @@ def seed_region(port, region, shape, workers):
             "AdjustmentType": "ChangeInCapacity",
             "StepAdjustments": [{"MetricIntervalLowerBound": 0, "ScalingAdjustment": 1}]}, **target)
     parallel(services[::3][:20], scale, workers)
+    acm = client("acm")
+    parallel(range(shape["certificates"]), lambda i: acm.request_certificate(
+        DomainName="app-%04d.%s.bench.example" % (i, region), ValidationMethod="DNS"), workers)
 
     elbv2 = client("elbv2")
     ec2 = client("ec2")
@@ -322,6 +327,14 @@ def seed_region(port, region, shape, workers):
     counts["ecr_repositories"] = sum(len(p["repositories"]) for p in ecr.get_paginator("describe_repositories").paginate())
     # Distinct images of this account's ECR that ACTIVE services run: the one "bench" image, if any service runs it.
     counts["ecr_images_in_use"] = 1 if repositories and any(counts["ecs_services_per_cluster"]) else 0
+    # The audit describes the ISSUED or EXPIRED certificates the listing says are in use (moto leaves requested ones
+    # PENDING_VALIDATION, so usually none).
+    certificates = [c for p in acm.get_paginator("list_certificates").paginate(Includes={"keyTypes": [
+        "RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"]})
+        for c in p["CertificateSummaryList"]]
+    counts["certificates"] = len(certificates)
+    counts["certificates_described"] = sum(1 for c in certificates if c.get("Status") in ("ISSUED", "EXPIRED")
+                                           and c.get("InUse", True))
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -365,10 +378,34 @@ def seed_global(port, shape, workers):
     parallel(range(shape["distributions"]), distribution, workers)
     distributions = [d["Id"] for p in cloudfront.get_paginator("list_distributions").paginate()
                      for d in p["DistributionList"].get("Items", [])]
+    # Route 53: health checks, and zones each with a primary/secondary failover pair on one of them.
+    route53 = clients(port, "us-east-1")("route53")
+    checks = parallel(range(shape["health_checks"]), lambda i: route53.create_health_check(
+        CallerReference="bench-hc-%04d" % i, HealthCheckConfig={
+            "Type": "HTTPS", "FullyQualifiedDomainName": "web-%04d.bench.example" % i, "Port": 443,
+            "ResourcePath": "/health"})["HealthCheck"]["Id"], workers)
+
+    def zone(i):
+        zone_id = route53.create_hosted_zone(Name="zone-%04d.bench.example" % i,
+                                             CallerReference="bench-zone-%04d" % i)["HostedZone"]["Id"]
+        name = "api.zone-%04d.bench.example" % i
+        changes = [{"Action": "CREATE", "ResourceRecordSet": dict(
+            {"Name": name, "Type": "A", "TTL": 60, "SetIdentifier": role, "Failover": role,
+             "ResourceRecords": [{"Value": "192.0.2.%d" % (1 + n)}]},
+            **({"HealthCheckId": checks[i % len(checks)]} if role == "PRIMARY" and checks else {}))}
+            for n, role in enumerate(["PRIMARY", "SECONDARY"])]
+        route53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": changes})
+    parallel(range(shape["hosted_zones"]), zone, workers)
+    zones = [z for p in route53.get_paginator("list_hosted_zones").paginate() for z in p["HostedZones"]]
+    records_per_zone = [sum(len(p["ResourceRecordSets"]) for p in route53.get_paginator(
+        "list_resource_record_sets").paginate(HostedZoneId=z["Id"])) for z in zones]
+    health_checks = sum(len(p["HealthChecks"]) for p in route53.get_paginator("list_health_checks").paginate())
     return {"iam_users": len(users), "access_keys": len(keys), "distributions": len(distributions),
+            "hosted_zones": len(zones), "records_per_zone": records_per_zone, "health_checks": health_checks,
             "first": {"user": users[0]["UserName"] if users else None,
                       "access_key": keys[0]["AccessKeyId"] if keys else None,
-                      "distribution": distributions[0] if distributions else None}}
+                      "distribution": distributions[0] if distributions else None,
+                      "hosted_zone": zones[0]["Id"] if zones else None}}
 
 
 def seed(args, state_dir):
@@ -404,8 +441,10 @@ def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
             "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules, "
-            "%(ecr_repositories)d ECR repositories; %(iam_users)d IAM users, %(distributions)d CloudFront distributions"
-            % dict({"ecr_repositories": 0, "queues": 0, "rules": 0, "distributions": 0}, **shape))
+            "%(ecr_repositories)d ECR repositories, %(certificates)d ACM certificates; %(iam_users)d IAM users, "
+            "%(distributions)d CloudFront distributions, %(hosted_zones)d hosted zones, %(health_checks)d health checks"
+            % dict(dict(ecr_repositories=0, queues=0, rules=0, distributions=0, certificates=0, hosted_zones=0,
+                        health_checks=0), **shape))
 
 
 def write_json(path, value):
@@ -552,6 +591,12 @@ def model(state):
         add("amplify:ListBranches", apps)  # one page per app (50 branches per page)
         chain("amplify: ListApps -> ListBranches", pages(apps, 100) + (1 if apps else 0))
 
+        # ACM: every status and key type, 1000 per page; DescribeCertificate per ISSUED/EXPIRED one in use.
+        add("acm:ListCertificates", pages(c.get("certificates", 0), 1000))
+        add("acm:DescribeCertificate", c.get("certificates_described", 0))
+        chain("acm: ListCertificates -> DescribeCertificate", pages(c.get("certificates", 0), 1000)
+              + (1 if c.get("certificates_described") else 0))
+
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
     add("iam:ListUsers", pages(g["iam_users"], 1000))
@@ -567,6 +612,16 @@ def model(state):
     add("cloudfront:ListDistributions", pages(distributions, 100))
     add("cloudfront:GetDistribution", distributions)
     chain("cloudfront: ListDistributions -> GetDistribution", pages(distributions, 100) + (1 if distributions else 0))
+
+    # Route 53 (global): ListHostedZones (100 a page), ListResourceRecordSets per zone (300 a page),
+    # ListHealthChecks (1000 a page). The DNS look-ups of ses.email-dns are no AWS calls (and the seed has no
+    # verified domain).
+    zones = g.get("records_per_zone", [])
+    add("route53:ListHostedZones", pages(g.get("hosted_zones", 0), 100))
+    add("route53:ListResourceRecordSets", sum(pages(n, 300) for n in zones))
+    add("route53:ListHealthChecks", pages(g.get("health_checks", 0), 1000))
+    chain("route53: ListHostedZones -> ListResourceRecordSets", pages(g.get("hosted_zones", 0), 100)
+          + (max(pages(n, 300) for n in zones) if zones else 0))
 
     # The audit's first call, before any other (it proves the credentials): every chain starts after it.
     add("sts:GetCallerIdentity", 1)
@@ -924,6 +979,7 @@ def runbook(state, proxy_port):
             ["aws", "cloudwatch", "describe-alarms"] + r,
             ["aws", "logs", "describe-log-groups"] + r,
             ["aws", "amplify", "list-apps"] + r,
+            ["aws", "acm", "list-certificates"] + r,
         ]
         if first["db_instance"]:
             end = int(time.time()) // 3600 * 3600
@@ -945,6 +1001,9 @@ def runbook(state, proxy_port):
     commands.append(["aws", "cloudfront", "list-distributions"] + r)
     if g.get("distribution"):
         commands.append(["aws", "cloudfront", "get-distribution", "--id", g["distribution"]] + r)
+    commands += [["aws", "route53", "list-hosted-zones"] + r, ["aws", "route53", "list-health-checks"] + r]
+    if g.get("hosted_zone"):
+        commands.append(["aws", "route53", "list-resource-record-sets", "--hosted-zone-id", g["hosted_zone"]] + r)
     return commands
 
 

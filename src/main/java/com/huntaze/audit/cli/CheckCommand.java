@@ -103,6 +103,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Send every AWS call to this endpoint (an emulator such as moto).")
     String endpointUrl;
 
+    @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
+            description = "The DNS resolver of the look-ups of ses.email-dns (SPF, DMARC and DKIM records), port 53 by"
+                    + " default. Default: the system's resolver.")
+    String dnsServer;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", split = ",",
             description = "Report format(s): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); several, "
                     + "comma-separated, with --output-dir.")
@@ -252,9 +257,9 @@ public final class CheckCommand implements Callable<Integer> {
         Inventory inventory;
         Map<String, Long> apiCalls;
         if (demo) {
-            if (!regions.isEmpty() || profile != null || endpointUrl != null) {
+            if (!regions.isEmpty() || profile != null || endpointUrl != null || dnsServer != null) {
                 throw new UsageException("--demo reads no AWS account: it cannot be combined with --region, "
-                        + "--profile or --endpoint-url");
+                        + "--profile, --endpoint-url or --dns-server");
             }
             inventory = Background.join(demoAccount);
             apiCalls = Map.of();
@@ -393,7 +398,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
         }
         return new AwsSession.Settings(profile, endpoint, retryMode == RetryModeOption.adaptive, maxAttempts,
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds), dnsServer());
     }
 
     /**
@@ -478,6 +483,18 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static Inventory demoInventory() {
         return ServiceCatalog.current().demoInventory();
+    }
+
+    /** {@code --dns-server HOST[:PORT]}; null for the system's resolver. */
+    private java.net.InetSocketAddress dnsServer() {
+        if (dnsServer == null) {
+            return null;
+        }
+        try {
+            return com.huntaze.audit.collection.DnsClient.parseServer(dnsServer);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dns-server: " + e.getMessage());
+        }
     }
 
     private URI endpoint() {

@@ -1,5 +1,6 @@
 package com.huntaze.audit.collection;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -34,10 +35,17 @@ public final class AwsSession implements AutoCloseable {
      * @param maxAttempts     attempts per call, the first one included
      * @param callTimeout     the limit for one call, retries included; each attempt gets a third of it (at least
      *                        5 s), so a hung endpoint is abandoned and retried rather than waited on
+     * @param dnsServer       the resolver of the audit's DNS look-ups ({@code --dns-server}); null for the system's
      */
-    public record Settings(String profile, URI endpoint, boolean adaptiveRetries, int maxAttempts, Duration callTimeout) {
+    public record Settings(String profile, URI endpoint, boolean adaptiveRetries, int maxAttempts, Duration callTimeout,
+                           InetSocketAddress dnsServer) {
         public static final int DEFAULT_MAX_ATTEMPTS = 5;
         public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+        /** With the system's DNS resolver. */
+        public Settings(String profile, URI endpoint, boolean adaptiveRetries, int maxAttempts, Duration callTimeout) {
+            this(profile, endpoint, adaptiveRetries, maxAttempts, callTimeout, null);
+        }
 
         public static Settings defaults() {
             return new Settings(null, null, false, DEFAULT_MAX_ATTEMPTS, DEFAULT_CALL_TIMEOUT);
@@ -86,6 +94,20 @@ public final class AwsSession implements AutoCloseable {
 
     public CallCounter counter() {
         return counter;
+    }
+
+    private DnsClient dns;
+
+    /**
+     * The DNS client of the audit's look-ups (not AWS: no guard, no call counter), built on first use: the resolver of
+     * {@link Settings#dnsServer()}, or the system's.
+     */
+    public synchronized DnsClient dns() {
+        if (dns == null) {
+            dns = settings.dnsServer() == null ? DnsClient.system(DnsClient.TIMEOUT)
+                    : DnsClient.of(settings.dnsServer(), DnsClient.TIMEOUT);
+        }
+        return dns;
     }
 
     /** The region name of global services' clients (IAM): the aws partition's global endpoint. */

@@ -32,6 +32,17 @@ public interface DatasetCollector<T> {
     }
 
     /**
+     * Regions beyond the audited ones where this regional dataset is also collected, for an audit that collects the
+     * datasets {@code audit}: ACM's certificates in us-east-1 when CloudFront's datasets are collected (CloudFront
+     * takes its certificates from us-east-1 only), whichever regions are audited. A regional check that needs
+     * nothing but such datasets is evaluated there too (and can tell with {@code CheckContext.audited()}); the
+     * report's regions stay the audited ones. Empty for most collectors.
+     */
+    default java.util.Set<String> extraRegions(java.util.Set<Dataset<?>> audit) {
+        return java.util.Set.of();
+    }
+
+    /**
      * Whether the collector runs only when all its dependencies were collected (the default: a failed dependency
      * fails this dataset with the same reason). A collector that can work with some of them says false, and finds
      * the collected ones in {@link CollectionContext#dependencies()}; it still fails when none was collected.

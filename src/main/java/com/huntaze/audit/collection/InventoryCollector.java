@@ -55,8 +55,19 @@ public final class InventoryCollector {
     public Inventory collect(String account, List<String> regions, Set<Dataset<?>> needed, MetricRequest metrics) {
         Inventory inventory = new Inventory(account, regions);
         List<RegionAndDataset> wanted = new ArrayList<>();
-        for (Dataset<?> dataset : withDependencies(needed, collectors, metrics)) {
-            List<String> targets = dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION) : regions;
+        Set<Dataset<?>> all = withDependencies(needed, collectors, metrics);
+        for (Dataset<?> dataset : all) {
+            List<String> targets = new ArrayList<>(dataset.scope() == Scope.GLOBAL ? List.of(Scope.GLOBAL_REGION)
+                    : regions);
+            if (dataset.scope() == Scope.REGIONAL) {
+                // A dataset also needed outside the audited regions (ACM in us-east-1 for CloudFront); its
+                // dependencies follow it there when they are scheduled.
+                collectorFor(dataset, collectors).extraRegions(all).stream().sorted()
+                        .filter(r -> !targets.contains(r)).forEach(r -> {
+                            inventory.addExtraRegion(r);
+                            targets.add(r);
+                        });
+            }
             for (String region : targets) {
                 wanted.add(new RegionAndDataset(region, dataset));
             }

@@ -40,6 +40,15 @@ public final class AuditRunner {
             for (RegionInventory region : inventory.forScope(registered.check().scope())) {
                 findings.addAll(evaluate(registered, region, inventory));
             }
+            if (registered.check().scope() == Scope.REGIONAL) {
+                // A region read for some datasets only: judged by the regional checks that need nothing else.
+                for (String extra : inventory.extraRegions()) {
+                    RegionInventory region = inventory.region(extra);
+                    if (registered.check().requires().stream().allMatch(region::has)) {
+                        findings.addAll(evaluate(registered, region, inventory));
+                    }
+                }
+            }
             findings.sort(Finding.WITHIN_CHECK);
             Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
             CheckMetadata m = registered.metadata();

@@ -63,6 +63,14 @@ public final class CheckContext {
         return inventory.region();
     }
 
+    /**
+     * Whether the region evaluated is one the user asked to audit (or {@code global}); false in a region read for some
+     * datasets only (see {@code DatasetCollector.extraRegions}), where a check judges only what brought it there.
+     */
+    public boolean audited() {
+        return audit == null || !audit.extraRegions().contains(inventory.region());
+    }
+
     public CheckMetadata metadata() {
         return metadata;
     }

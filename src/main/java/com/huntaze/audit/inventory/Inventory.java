@@ -1,15 +1,20 @@
 package com.huntaze.audit.inventory;
 
 import com.huntaze.audit.engine.Scope;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an audit read from one account: one {@link RegionInventory} per audited region, plus {@code global}. */
+/**
+ * What an audit read from one account: one {@link RegionInventory} per audited region, plus {@code global}, plus
+ * any region read for some datasets only ({@link #extraRegions()}).
+ */
 public final class Inventory {
     private final String account;
     private final List<String> regions;
     private final Map<String, RegionInventory> byRegion = new LinkedHashMap<>();
+    private final List<String> extraRegions = new ArrayList<>();
 
     public Inventory(String account, List<String> regions) {
         this.account = account;
@@ -41,9 +46,30 @@ public final class Inventory {
         return byRegion.get(Scope.GLOBAL_REGION);
     }
 
-    /** Every region's inventory, {@code global} last. */
+    /**
+     * A region that is not audited but where some datasets are read all the same (us-east-1's ACM certificates when
+     * CloudFront is audited, see {@code DatasetCollector.extraRegions}); its inventory, added once.
+     */
+    public synchronized RegionInventory addExtraRegion(String region) {
+        if (!byRegion.containsKey(region)) {
+            extraRegions.add(region);
+            byRegion.put(region, new RegionInventory(region));
+        }
+        return byRegion.get(region);
+    }
+
+    /** The regions read for some datasets only, in the order they were added. */
+    public List<String> extraRegions() {
+        return List.copyOf(extraRegions);
+    }
+
+    /** Every region's inventory: the audited ones, then the extra ones, {@code global} last. */
     public List<RegionInventory> all() {
-        return List.copyOf(byRegion.values());
+        List<RegionInventory> all = new ArrayList<>();
+        regions.forEach(r -> all.add(byRegion.get(r)));
+        extraRegions.forEach(r -> all.add(byRegion.get(r)));
+        all.add(global());
+        return List.copyOf(all);
     }
 
     /** The inventories a check of this scope is evaluated on. */

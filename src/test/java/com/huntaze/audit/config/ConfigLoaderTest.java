@@ -140,7 +140,7 @@ class ConfigLoaderTest {
                 Arguments.of("attestation of an unknown check",
                         "attestations:\n  - check: manual.restore-tests\n    by: me\n    date: 2026-10-01\n",
                         "c.yml:2: attestations[0].check: ", "unknown check 'manual.restore-tests'; attestations name"
-                                + " one of manual.dns-tls, manual.email-dns"),
+                                + " one of manual.dns-tls, manual.failover-test"),
                 Arguments.of("attestation without by", "attestations:\n  - check: manual.restore-test\n"
                         + "    date: 2026-10-01\n", "c.yml:2: attestations[0].by: ", "missing: who did it"),
                 Arguments.of("attestation without date", "attestations:\n  - check: manual.restore-test\n"

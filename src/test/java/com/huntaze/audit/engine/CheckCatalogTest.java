@@ -147,19 +147,19 @@ class CheckCatalogTest {
     void everyCheckReadsOnlyTheDatasetsItDeclares() throws IOException {
         Inventory demo = demoInventory();
         for (Check check : serviceLoaded()) {
-            // The declared datasets only, in every region and in global: a check may read a dataset of another scope
-            // (a global check a regional one in every region, a regional check a global one).
+            // The demo account with only the datasets the check declares, in every region and in global: a global
+            // check reads regional datasets in every region (inEveryRegion), a regional one global datasets.
             Inventory restricted = new Inventory(demo.account(), demo.regions());
             for (RegionInventory full : demo.all()) {
                 for (Dataset<?> dataset : check.requires()) {
                     copy(full, restricted.region(full.region()), dataset);
                 }
             }
+            var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
             for (RegionInventory region : restricted.forScope(check.scope())) {
-                var metadata = CheckRegistry.of(List.of(check)).checks().get(0).metadata();
                 try {
-                    check.evaluate(new CheckContext(metadata, region, new AuditInputs(Thresholds.defaults(), List.of(),
-                            CATALOG.prices(), java.time.Instant.now()), restricted));
+                    check.evaluate(new CheckContext(metadata, region, AuditInputs.defaults(java.time.Instant.now()),
+                            restricted));
                 } catch (CollectionFailedException expected) {
                     // a failure recorded in the demo: fine
                 } catch (IllegalStateException e) {
@@ -173,11 +173,16 @@ class CheckCatalogTest {
     void theDemoAccountHasEveryDatasetEveryCheckNeeds() throws IOException {
         Inventory demo = demoInventory();
         for (Check check : serviceLoaded()) {
-            for (Dataset<?> dataset : check.requires()) {
-                // where the engine reads it: global datasets in global, regional ones in every audited region
-                for (RegionInventory region : demo.forScope(dataset.scope())) {
-                    assertThat(region.has(dataset)).as("demo " + region.region() + " has " + dataset.id()
-                            + " (needed by " + check.id() + ")").isTrue();
+            for (RegionInventory region : demo.forScope(check.scope())) {
+                for (Dataset<?> dataset : check.requires()) {
+                    // where the engine reads it: global datasets in global, regional ones in the region evaluated
+                    // or, for a global check, in every audited region
+                    List<RegionInventory> sources = dataset.scope() == Scope.GLOBAL ? List.of(demo.global())
+                            : check.scope() == Scope.GLOBAL ? demo.forScope(Scope.REGIONAL) : List.of(region);
+                    for (RegionInventory source : sources) {
+                        assertThat(source.has(dataset)).as("demo " + source.region() + " has " + dataset.id()
+                                + " (needed by " + check.id() + ")").isTrue();
+                    }
                 }
             }
         }

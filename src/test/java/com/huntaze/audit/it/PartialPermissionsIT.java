@@ -52,14 +52,15 @@ class PartialPermissionsIT {
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
             // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances and
-            // application-autoscaling:DescribeScalableTargets and sqs:GetQueueAttributes.
+            // application-autoscaling:DescribeScalableTargets, sqs:GetQueueAttributes and acm:ListCertificates.
             String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "")
                     .replace("\"application-autoscaling:DescribeScalableTargets\",", "")
-                    .replace("\"sqs:GetQueueAttributes\",", ""));
+                    .replace("\"sqs:GetQueueAttributes\",", "")
+                    .replace("\"acm:ListCertificates\",", ""));
             assertThat(partial).doesNotContain("rds:DescribeDBInstances")
                     .doesNotContain("application-autoscaling:DescribeScalableTargets")
                     .contains("application-autoscaling:DescribeScalingPolicies")
-                    .doesNotContain("sqs:GetQueueAttributes");
+                    .doesNotContain("sqs:GetQueueAttributes").doesNotContain("acm:ListCertificates");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
@@ -118,6 +119,7 @@ class PartialPermissionsIT {
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
         AmplifyStub.noApps(proxy);
+        route53(proxy);
 
         auditWith(auditor);
         CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
@@ -131,6 +133,11 @@ class PartialPermissionsIT {
             if (check.startsWith("rds.")) {
                 assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
                 assertThat(f.get("message").asText()).contains("rds:DescribeDBInstances").contains("access denied");
+            }
+            if (check.startsWith("acm.")) {
+                // ACM is JSON-protocol: moto denies it with HTTP 403 and an XML body, still read as access denied
+                assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
+                assertThat(f.get("message").asText()).contains("acm:ListCertificates").contains("access denied");
             }
         }
         // moto enforces Application Auto Scaling (403 with an XML body): the check reading it is TODO, naming it.
@@ -155,11 +162,12 @@ class PartialPermissionsIT {
                 .contains("\"operation\":\"rds:DescribeDBInstances\"")
                 .contains("\"operation\":\"application-autoscaling:DescribeScalableTargets\"")
                 .contains("\"operation\":\"sqs:GetQueueAttributes\"")
+                .contains("\"operation\":\"acm:ListCertificates\"")
                 .doesNotContain("ecs:").doesNotContain("DescribeScalingPolicies")
                 .doesNotContain("events:").doesNotContain("sns:");
 
         assertThat(markdown.out()).contains("## Missing permissions")
-                .contains("\"Action\": [\"application-autoscaling:DescribeScalableTargets\","
+                .contains("\"Action\": [\"acm:ListCertificates\", \"application-autoscaling:DescribeScalableTargets\","
                         + " \"rds:DescribeDBInstances\", \"sqs:GetQueueAttributes\"]");
     }
 
@@ -213,8 +221,11 @@ class PartialPermissionsIT {
         seedOneOfEachKind();
         auditWith(leastPrivilege);
 
-        CliRun run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "eu-west-1",
-                "--format", "json");
+        CliRun run;
+        try (var dns = new com.huntaze.audit.testing.DnsStub()) {
+            run = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "eu-west-1",
+                    "--dns-server", dns.server(), "--format", "json");
+        }
 
         JsonNode report = run.json();
         assertThat(report.get("summary").has("collectionErrors")).as(run.toString()).isFalse();
@@ -317,6 +328,20 @@ class PartialPermissionsIT {
         AmplifyStub amplify = AmplifyStub.in("eu-west-1");
         amplify.app("d1example0app1", "web", "WEB_COMPUTE").branch("main", null);
         amplify.install(proxy);
+        String certificate;
+        try (var acm = moto.configure(software.amazon.awssdk.services.acm.AcmClient.builder(), "eu-west-1")
+                .credentialsProvider(adminCredentials).build()) {
+            certificate = acm.requestCertificate(r -> r.domainName("example.com").validationMethod("DNS"))
+                    .certificateArn();
+        }
+        // moto leaves a requested certificate PENDING_VALIDATION and unused: the listing says ISSUED and in use, so
+        // that DescribeCertificate is called (and authorised by moto against the policy) too.
+        proxy.when(r -> r.operation().equals("ListCertificates"), new StubProxy.Rewrite(body -> body
+                .replace("\"Status\": \"PENDING_VALIDATION\"", "\"Status\": \"ISSUED\"")
+                .replace("\"Status\":\"PENDING_VALIDATION\"", "\"Status\":\"ISSUED\"")
+                .replace("\"InUse\": false", "\"InUse\": true").replace("\"InUse\":false", "\"InUse\":true")));
+        route53(proxy);
+        assertThat(certificate).startsWith("arn:aws:acm:eu-west-1:");
         // moto fails ListEmailIdentities when a page size is sent: the proxy lists the one identity instead, and
         // GetEmailIdentity goes to moto (authorised against the policy).
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(
@@ -324,6 +349,33 @@ class PartialPermissionsIT {
         Seed.sesAccount(proxy, "eu-west-1", true);
         // moto implements neither DescribeDBMajorEngineVersions nor DescribePendingMaintenanceActions.
         Seed.rdsLifecyclesAndMaintenance(proxy);
+    }
+
+    /**
+     * moto's Route 53 cannot be used when it enforces IAM: it answers SignatureDoesNotMatch to every request, even one
+     * its policy allows. The proxy answers Route 53's three list calls instead, AWS-shaped: one public zone with one
+     * failover record and no health check, so that each of them is made.
+     */
+    private static void route53(StubProxy proxy) {
+        String ns = " xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"";
+        proxy.when(r -> r.path().startsWith("/2013-04-01/hostedzone?"), xml("<ListHostedZonesResponse" + ns
+                + "><HostedZones><HostedZone><Id>/hostedzone/Z0STUB</Id><Name>example.com.</Name><CallerReference>stub"
+                + "</CallerReference><Config><PrivateZone>false</PrivateZone></Config><ResourceRecordSetCount>1"
+                + "</ResourceRecordSetCount></HostedZone></HostedZones><IsTruncated>false</IsTruncated><MaxItems>100"
+                + "</MaxItems></ListHostedZonesResponse>"));
+        proxy.when(r -> r.path().startsWith("/2013-04-01/hostedzone/Z0STUB/rrset"), xml("<ListResourceRecordSetsResponse"
+                + ns + "><ResourceRecordSets><ResourceRecordSet><Name>www.example.com.</Name><Type>A</Type>"
+                + "<SetIdentifier>www-primary</SetIdentifier><Failover>PRIMARY</Failover><TTL>60</TTL><ResourceRecords>"
+                + "<ResourceRecord><Value>192.0.2.1</Value></ResourceRecord></ResourceRecords></ResourceRecordSet>"
+                + "</ResourceRecordSets><IsTruncated>false</IsTruncated><MaxItems>300</MaxItems>"
+                + "</ListResourceRecordSetsResponse>"));
+        proxy.when(r -> r.path().startsWith("/2013-04-01/healthcheck?"), xml("<ListHealthChecksResponse" + ns
+                + "><HealthChecks/><IsTruncated>false</IsTruncated><MaxItems>1000</MaxItems><Marker></Marker>"
+                + "</ListHealthChecksResponse>"));
+    }
+
+    private static StubProxy.Response xml(String body) {
+        return new StubProxy.Response(200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
     }
 
     /**

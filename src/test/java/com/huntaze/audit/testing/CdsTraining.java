@@ -71,8 +71,8 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager; X-Amz-Target) and REST-JSON (SESv2, Amplify) an empty object, CloudFront's ListDistributions (REST-XML) an
-     * empty list. STS GetCallerIdentity names an account.
+     * Manager, ACM; X-Amz-Target) and REST-JSON (SESv2, Amplify) an empty object, REST-XML (CloudFront's
+     * ListDistributions, Route 53) an empty listing. STS GetCallerIdentity names an account.
      */
     public static HttpServer endpoint() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -109,6 +109,20 @@ public final class CdsTraining {
                     : "";
             answer = "<" + name + "Response><" + name + "Result>" + result + "</" + name + "Result>"
                     + "<ResponseMetadata><RequestId>cds-training</RequestId></ResponseMetadata></" + name + "Response>";
+        } else if (exchange.getRequestURI().getPath().startsWith("/2013-04-01/")) {
+            // Route 53 (REST-XML): an empty listing, rooted at the operation's response element
+            contentType = "text/xml";
+            String path = exchange.getRequestURI().getPath();
+            String name = path.endsWith("/rrset") ? "ListResourceRecordSets"
+                    : path.endsWith("/healthcheck") ? "ListHealthChecks" : "ListHostedZones";
+            String list = switch (name) {
+                case "ListResourceRecordSets" -> "<ResourceRecordSets/>";
+                case "ListHealthChecks" -> "<HealthChecks/><Marker></Marker>";
+                default -> "<HostedZones/><Marker></Marker>";
+            };
+            answer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + name + "Response"
+                    + " xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">" + list
+                    + "<IsTruncated>false</IsTruncated><MaxItems>100</MaxItems></" + name + "Response>";
         } else {
             contentType = "application/json";
             answer = "{}";

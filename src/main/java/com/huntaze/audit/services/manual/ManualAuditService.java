@@ -24,7 +24,6 @@ public final class ManualAuditService implements AuditService {
                 new ManualFailoverTestCheck(),
                 new ManualLoadTestCheck(),
                 new ManualDnsTlsCheck(),
-                new ManualEmailDnsCheck(),
                 new ManualPatchingCheck());
     }
 }

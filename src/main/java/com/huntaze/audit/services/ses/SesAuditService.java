@@ -5,7 +5,7 @@ import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
 
-/** SES (v2 API): the account's sending status and the email identities. */
+/** SES (v2 API): the account's sending status, the email identities, and the DNS records of its domains. */
 public final class SesAuditService implements AuditService {
 
     @Override
@@ -15,13 +15,14 @@ public final class SesAuditService implements AuditService {
 
     @Override
     public List<DatasetCollector<?>> collectors() {
-        return List.of(SesCollectors.ACCOUNT, SesCollectors.EMAIL_IDENTITIES);
+        return List.of(SesCollectors.ACCOUNT, SesCollectors.EMAIL_IDENTITIES, SesCollectors.EMAIL_DNS);
     }
 
     @Override
     public List<Check> checks(Contributions contributions) {
         return List.of(new SesProductionAccessCheck(),
-                new SesIdentityVerifiedCheck());
+                new SesIdentityVerifiedCheck(),
+                new SesEmailDnsCheck());
     }
 
     @Override

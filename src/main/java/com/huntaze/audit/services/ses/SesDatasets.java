@@ -15,4 +15,8 @@ public final class SesDatasets {
 
     public static final Dataset<List<SesIdentity>> EMAIL_IDENTITIES =
             new Dataset<>("ses.emailIdentities", Scope.REGIONAL, "ses", new TypeReference<>() { });
+
+    /** The SPF, DMARC and DKIM records in DNS of each verified domain of {@link #EMAIL_IDENTITIES}. */
+    public static final Dataset<List<SesEmailDns>> EMAIL_DNS =
+            new Dataset<>("ses.emailDns", Scope.REGIONAL, "ses", new TypeReference<>() { });
 }

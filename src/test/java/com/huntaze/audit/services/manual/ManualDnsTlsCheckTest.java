@@ -11,6 +11,6 @@ class ManualDnsTlsCheckTest extends ManualCheckSpec {
 
     @Override
     List<String> stepsMention() {
-        return List.of("route53 get-health-check-status", "acm list-certificates", "RenewalEligibility");
+        return List.of("dig +short", "acm.certificate-renewal", "route53.health-checks");
     }
 }
