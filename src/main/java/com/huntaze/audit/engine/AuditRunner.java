@@ -53,7 +53,8 @@ public final class AuditRunner {
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region, Inventory inventory) {
         CheckContext context = new CheckContext(registered.metadata(), region, inputs, inventory);
         // Never judge what was not read: a check whose input failed is TODO, whether or not it would have read it.
-        java.util.Optional<CollectionFailure> failed = registered.check().requires().stream()
+        java.util.Optional<CollectionFailure> failed = !registered.check().needsAllInputs() ? java.util.Optional.empty()
+                : registered.check().requires().stream()
                 .sorted(Comparator.comparing(com.huntaze.audit.inventory.Dataset::id))
                 .flatMap(dataset -> inputsOf(dataset, region, inventory).stream().map(r -> r.failure(dataset)))
                 .flatMap(java.util.Optional::stream).findFirst();

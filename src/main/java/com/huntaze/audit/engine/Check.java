@@ -50,6 +50,17 @@ public interface Check {
         return List.of();
     }
 
+    /**
+     * Whether the check is judged only when every dataset it requires was collected (the default: one whose input
+     * failed is one TODO naming the failed call, see {@code AuditRunner}). A check that can still say something
+     * without them (a by-hand item whose attestation counts whatever the account shows) says false; reading a failed
+     * dataset still throws {@link com.huntaze.audit.inventory.CollectionFailedException}, which it may turn into
+     * its own TODO.
+     */
+    default boolean needsAllInputs() {
+        return true;
+    }
+
     /** The findings for one region (or for {@code global}); an empty list when there is nothing to judge. */
     List<Finding> evaluate(CheckContext context);
 }
