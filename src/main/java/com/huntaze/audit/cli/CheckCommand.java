@@ -231,7 +231,8 @@ public final class CheckCommand implements Callable<Integer> {
         Instant started = clock.instant();
         // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
         CompletableFuture<Inventory> demoAccount = demo
-                ? Background.start("demo-account", CheckCommand::demoInventory) : null;
+                ? Background.start("demo-account", () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
+                : null;
         if (formats.contains(ReportFormat.md)) {
             MarkdownReport.prepare();
         }
@@ -476,8 +477,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static Inventory demoInventory() {
-        return ServiceCatalog.current().demoInventory();
+    private static Inventory demoInventory(LocalDate today) {
+        return ServiceCatalog.current().demoInventory(today);
     }
 
     private URI endpoint() {
