@@ -19,7 +19,8 @@ public final class ElastiCacheAuditService implements AuditService {
 
     @Override
     public List<DatasetCollector<?>> collectors() {
-        return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS);
+        return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS,
+                ElastiCacheCollectors.EVENTS);
     }
 
     @Override

@@ -16,4 +16,11 @@ public final class ElastiCacheDatasets {
     /** Every cache cluster, replication group members included (one cluster per node there). */
     public static final Dataset<List<CacheCluster>> CACHE_CLUSTERS =
             new Dataset<>("elasticache.cacheClusters", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
+
+    /**
+     * The events of the last {@code attestationMaxAgeDays} days, at most the 14 days ElastiCache keeps: the evidence
+     * of {@code manual.failover-test}.
+     */
+    public static final Dataset<List<CacheEvent>> EVENTS =
+            new Dataset<>("elasticache.events", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
 }

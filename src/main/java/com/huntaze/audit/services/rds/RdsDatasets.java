@@ -15,4 +15,11 @@ public final class RdsDatasets {
 
     public static final Dataset<List<DbCluster>> DB_CLUSTERS =
             new Dataset<>("rds.dbClusters", Scope.REGIONAL, "rds", new TypeReference<>() { });
+
+    /**
+     * The failover events (category {@code failover}) of DB instances and clusters in the last
+     * {@code attestationMaxAgeDays} days, at most the 14 days RDS keeps: the evidence of {@code manual.failover-test}.
+     */
+    public static final Dataset<List<RdsEvent>> FAILOVER_EVENTS =
+            new Dataset<>("rds.failoverEvents", Scope.REGIONAL, "rds", new TypeReference<>() { });
 }
