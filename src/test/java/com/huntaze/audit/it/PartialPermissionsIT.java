@@ -8,6 +8,7 @@ import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import com.huntaze.audit.testing.TestCredentials;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +48,10 @@ class PartialPermissionsIT {
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
-            // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances.
-            String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", ""));
-            assertThat(partial).doesNotContain("rds:DescribeDBInstances");
+            // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances and rds:DescribeEvents.
+            String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "")
+                    .replace("\"rds:DescribeEvents\",", ""));
+            assertThat(partial).doesNotContain("rds:DescribeDBInstances").doesNotContain("rds:DescribeEvents");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
@@ -96,6 +98,7 @@ class PartialPermissionsIT {
         }
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
+        backupAndCacheEventsAnsweredByTheProxy("us-east-1");
 
         auditWith(auditor);
         CliRun json = CliRun.of("check", "--endpoint-url", proxy.endpoint().toString(), "--region", "us-east-1",
@@ -113,11 +116,16 @@ class PartialPermissionsIT {
         }
         assertThat(statusOf(report, "ecs.empty-cluster", "leftover")).isEqualTo("NOK");
         assertThat(statusOf(report, "ses.production-access", "")).isEqualTo("OK");
+        // The by-hand failover test cannot read its evidence: TODO naming the action, still attestable.
+        assertThat(statusOf(report, "manual.failover-test", "")).isEqualTo("TODO");
+        assertThat(messageOf(report, "manual.failover-test", "")).contains("rds:DescribeEvents")
+                .contains("access denied").contains("attest it in the config file");
         assertThat(report.get("summary").get("collectionErrors").toString())
-                .contains("\"operation\":\"rds:DescribeDBInstances\"").doesNotContain("ecs:");
+                .contains("\"operation\":\"rds:DescribeDBInstances\"")
+                .contains("\"operation\":\"rds:DescribeEvents\"").doesNotContain("ecs:");
 
         assertThat(markdown.out()).contains("## Missing permissions")
-                .contains("\"Action\": [\"rds:DescribeDBInstances\"]");
+                .contains("\"Action\": [\"rds:DescribeDBInstances\", \"rds:DescribeEvents\"]");
     }
 
     @Test
@@ -194,6 +202,27 @@ class PartialPermissionsIT {
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json(
                 "{\"EmailIdentities\":[{\"IdentityName\":\"example.com\",\"IdentityType\":\"DOMAIN\",\"SendingEnabled\":true}]}"));
         Seed.sesAccount(proxy, "eu-west-1", true);
+        backupAndCacheEventsAnsweredByTheProxy("eu-west-1");
+    }
+
+    /**
+     * AWS Backup cannot be enforced on moto (REST: moto answers SignatureDoesNotMatch even to an allowed caller), and
+     * ElastiCache DescribeEvents is not implemented there: the proxy answers them, one backup plan with one selection
+     * so that each backup action is made once. rds:DescribeEvents goes to moto, which enforces it.
+     */
+    private void backupAndCacheEventsAnsweredByTheProxy(String region) {
+        proxy.when(r -> r.service().equals("backup") && r.path().startsWith("/backup/plans/?"), StubProxy.Response.json(
+                "{\"BackupPlansList\":[{\"BackupPlanArn\":\"arn:aws:backup:" + region + ":123456789012:backup-plan:"
+                        + "plan-1\",\"BackupPlanId\":\"plan-1\",\"BackupPlanName\":\"daily\",\"VersionId\":\"v1\"}]}"));
+        proxy.when(r -> r.service().equals("backup") && r.path().startsWith("/backup/plans/plan-1/?")
+                || r.service().equals("backup") && r.path().equals("/backup/plans/plan-1/"), StubProxy.Response.json(
+                "{\"BackupPlan\":{\"BackupPlanName\":\"daily\",\"Rules\":[{\"RuleName\":\"daily\","
+                        + "\"TargetBackupVaultName\":\"Default\",\"ScheduleExpression\":\"cron(0 5 ? * * *)\","
+                        + "\"Lifecycle\":{\"DeleteAfterDays\":35},\"RuleId\":\"rule-1\"}]},\"BackupPlanId\":\"plan-1\","
+                        + "\"BackupPlanArn\":\"arn:aws:backup:" + region + ":123456789012:backup-plan:plan-1\","
+                        + "\"VersionId\":\"v1\"}"));
+        Seed.backupSelection(proxy, region, "plan-1", "sel-1", "databases", List.of("arn:aws:rds:*:*:db:*"), List.of());
+        Seed.noBackupSelectionsRestoresOrCacheEvents(proxy);
     }
 
     /**
@@ -206,6 +235,15 @@ class PartialPermissionsIT {
 
     private static String readShippedPolicy() throws java.io.IOException {
         return java.nio.file.Files.readString(java.nio.file.Path.of("iam", "huntaze-audit-policy.json"));
+    }
+
+    private static String messageOf(JsonNode report, String checkId, String resourceId) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("checkId").asText().equals(checkId) && f.get("resourceId").asText().equals(resourceId)) {
+                return f.get("message").asText();
+            }
+        }
+        throw new AssertionError("no finding " + checkId + " " + resourceId);
     }
 
     private static String statusOf(JsonNode report, String checkId, String resourceId) {
