@@ -77,7 +77,7 @@ final class BackupCollectors {
                             .backupPlanId(s.backupPlanId()).selectionId(s.selectionId())))));
             Map<String, List<BackupSelection>> selectionsByPlan = new HashMap<>();
             for (GetBackupSelectionResponse answer : selected) {
-                if (answer != null) {
+                if (answer != null && answer.backupSelection() != null) {
                     selectionsByPlan.computeIfAbsent(answer.backupPlanId(), k -> new ArrayList<>()).add(selection(answer));
                 }
             }
