@@ -71,7 +71,7 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager; X-Amz-Target) and REST-JSON (SESv2) an empty object. STS GetCallerIdentity names an account.
+     * Manager; X-Amz-Target) and REST-JSON (SESv2, AWS Backup) an empty object. STS GetCallerIdentity names an account.
      */
     public static HttpServer endpoint() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
