@@ -53,14 +53,15 @@ SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
                   queues=300, rules=150, iam_users=300, ecr_repositories=50, distributions=50, certificates=50,
-                  hosted_zones=20, health_checks=60),
+                  hosted_zones=20, health_checks=60, backup_plans=20),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
                   replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
-                  iam_users=3, ecr_repositories=2, distributions=2, certificates=2, hosted_zones=1, health_checks=2),
+                  iam_users=3, ecr_repositories=2, distributions=2, certificates=2, hosted_zones=1, health_checks=2,
+                  backup_plans=1),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
               "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories", "distributions",
-              "certificates", "hosted_zones", "health_checks"]
+              "certificates", "hosted_zones", "health_checks", "backup_plans"]
 GLOBAL_FLAGS = ("iam_users", "distributions", "hosted_zones", "health_checks")
 
 
@@ -260,6 +261,12 @@ def seed_region(port, region, shape, workers):
     sns = client("sns")
     ops = sns.create_topic(Name="ops")["TopicArn"]
     sns.subscribe(TopicArn=ops, Protocol="email", Endpoint="oncall@example.com")
+    # AWS Backup plans (moto keeps plans and rules; selections it cannot store, the proxy answers none).
+    backup = client("backup")
+    parallel(range(shape["backup_plans"]), lambda i: backup.create_backup_plan(BackupPlan={
+        "BackupPlanName": "bench-plan-%04d" % i, "Rules": [{
+            "RuleName": "daily", "TargetBackupVaultName": "Default", "ScheduleExpression": "cron(0 5 ? * * *)",
+            "Lifecycle": {"DeleteAfterDays": 35 if i % 2 else 3}}]}), workers)
 
     # What the account holds now, read back (not assumed): the minimal-calls model is computed from these.
     counts["log_groups"] = sum(len(p["logGroups"]) for p in logs.get_paginator("describe_log_groups").paginate())
@@ -335,6 +342,9 @@ def seed_region(port, region, shape, workers):
     counts["certificates"] = len(certificates)
     counts["certificates_described"] = sum(1 for c in certificates if c.get("Status") in ("ISSUED", "EXPIRED")
                                            and c.get("InUse", True))
+    counts["backup_plans"] = sum(len(p["BackupPlansList"]) for p in
+                                 backup.get_paginator("list_backup_plans").paginate())
+    counts["backup_selections"] = 0  # moto cannot store selections: the proxy answers an empty list per plan
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -441,10 +451,11 @@ def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
             "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules, "
-            "%(ecr_repositories)d ECR repositories, %(certificates)d ACM certificates; %(iam_users)d IAM users, "
+            "%(ecr_repositories)d ECR repositories, %(certificates)d ACM certificates, %(backup_plans)d backup plans; "
+            "%(iam_users)d IAM users, "
             "%(distributions)d CloudFront distributions, %(hosted_zones)d hosted zones, %(health_checks)d health checks"
             % dict(dict(ecr_repositories=0, queues=0, rules=0, distributions=0, certificates=0, hosted_zones=0,
-                        health_checks=0), **shape))
+                        health_checks=0, backup_plans=0), **shape))
 
 
 def write_json(path, value):
@@ -596,6 +607,20 @@ def model(state):
         add("acm:DescribeCertificate", c.get("certificates_described", 0))
         chain("acm: ListCertificates -> DescribeCertificate", pages(c.get("certificates", 0), 1000)
               + (1 if c.get("certificates_described") else 0))
+        # AWS Backup: plans, then each plan's rules and its selections at once, then each selection; the protected
+        # resources and the restore jobs completed within attestationMaxAgeDays (1000 per page).
+        plans, selections = c.get("backup_plans", 0), c.get("backup_selections", 0)
+        add("backup:ListBackupPlans", pages(plans, 1000))
+        add("backup:GetBackupPlan", plans)
+        add("backup:ListBackupSelections", plans)
+        add("backup:GetBackupSelection", selections)
+        chain("backup: ListBackupPlans -> GetBackupPlan / ListBackupSelections -> GetBackupSelection",
+              pages(plans, 1000) + (1 if plans else 0) + (1 if selections else 0))
+        add("backup:ListProtectedResources", 1)
+        add("backup:ListRestoreJobs", 1)
+        # Failover evidence: one DescribeEvents walk per service (RDS: category failover; none in a seeded account).
+        add("rds:DescribeEvents", 1)
+        add("elasticache:DescribeEvents", 1)
 
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
@@ -643,6 +668,14 @@ REST_PATHS = [
     (re.compile(r"^GET /2020-05-31/distribution$"), "ListDistributions"),
     (re.compile(r"^GET /2020-05-31/distribution/[^/]+$"), "GetDistribution"),
 ]
+BACKUP_PATHS = [
+    (re.compile(r"^GET /backup/plans/?$"), "ListBackupPlans"),
+    (re.compile(r"^GET /backup/plans/[^/]+/?$"), "GetBackupPlan"),
+    (re.compile(r"^GET /backup/plans/[^/]+/selections/?$"), "ListBackupSelections"),
+    (re.compile(r"^GET /backup/plans/[^/]+/selections/[^/]+/?$"), "GetBackupSelection"),
+    (re.compile(r"^GET /resources/?$"), "ListProtectedResources"),
+    (re.compile(r"^GET /restore-jobs/?$"), "ListRestoreJobs"),
+]
 
 
 # What moto cannot answer (see aws-emulator-notes: SESv2 GetAccount is a 404, ListEmailIdentities with a page size a
@@ -657,6 +690,22 @@ CANNED = {
     "ses:ListEmailIdentities": (200, [("Content-Type", "application/json")],
                                 json.dumps({"EmailIdentities": []}).encode()),
     "amplify:ListApps": (200, [("Content-Type", "application/json")], json.dumps({"apps": []}).encode()),
+    # AWS Backup selections (not implemented), protected resources and restore jobs (no route): none. ElastiCache
+    # DescribeEvents (not implemented): none. RDS DescribeEvents: moto ignores the failover category and answers its
+    # canned creation and backup events; AWS would answer the category only, and a seeded account has no failover.
+    "backup:ListBackupSelections": (200, [("Content-Type", "application/json")],
+                                    json.dumps({"BackupSelectionsList": []}).encode()),
+    "backup:ListProtectedResources": (200, [("Content-Type", "application/json")],
+                                      json.dumps({"Results": []}).encode()),
+    "backup:ListRestoreJobs": (200, [("Content-Type", "application/json")], json.dumps({"RestoreJobs": []}).encode()),
+    "elasticache:DescribeEvents": (200, [("Content-Type", "text/xml")], (
+        b'<DescribeEventsResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/"><DescribeEventsResult>'
+        b'<Events/></DescribeEventsResult><ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata>'
+        b'</DescribeEventsResponse>')),
+    "rds:DescribeEvents": (200, [("Content-Type", "text/xml")], (
+        b'<DescribeEventsResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><DescribeEventsResult>'
+        b'<Events/></DescribeEventsResult><ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata>'
+        b'</DescribeEventsResponse>')),
 }
 
 
@@ -699,7 +748,7 @@ def operation_of(method, path, headers, body):
         if action:
             return service + ":" + action[0]
     bare = urllib.parse.urlparse(path).path
-    for pattern, name in REST_PATHS:
+    for pattern, name in REST_PATHS + BACKUP_PATHS:
         if pattern.match(method + " " + bare):
             return service + ":" + name
     return service + ":" + method + " " + bare
@@ -980,6 +1029,11 @@ def runbook(state, proxy_port):
             ["aws", "logs", "describe-log-groups"] + r,
             ["aws", "amplify", "list-apps"] + r,
             ["aws", "acm", "list-certificates"] + r,
+            ["aws", "backup", "list-backup-plans"] + r,
+            ["aws", "backup", "list-protected-resources"] + r,
+            ["aws", "backup", "list-restore-jobs", "--by-status", "COMPLETED"] + r,
+            ["aws", "rds", "describe-events", "--event-categories", "failover", "--duration", "20160"] + r,
+            ["aws", "elasticache", "describe-events", "--duration", "20160"] + r,
         ]
         if first["db_instance"]:
             end = int(time.time()) // 3600 * 3600

@@ -236,7 +236,8 @@ public final class CheckCommand implements Callable<Integer> {
         Instant started = clock.instant();
         // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
         CompletableFuture<Inventory> demoAccount = demo
-                ? Background.start("demo-account", CheckCommand::demoInventory) : null;
+                ? Background.start("demo-account", () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
+                : null;
         if (formats.contains(ReportFormat.md)) {
             MarkdownReport.prepare();
         }
@@ -481,8 +482,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static Inventory demoInventory() {
-        return ServiceCatalog.current().demoInventory();
+    private static Inventory demoInventory(LocalDate today) {
+        return ServiceCatalog.current().demoInventory(today);
     }
 
     /** {@code --dns-server HOST[:PORT]}; null for the system's resolver. */

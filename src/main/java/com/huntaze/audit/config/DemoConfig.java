@@ -32,7 +32,12 @@ public final class DemoConfig {
         }
     }
 
-    static String resolveDates(String text, LocalDate today) {
+    /**
+     * {@code text} with each {@code {{daysAgo N}}} and {@code {{daysAhead N}}} as the date N days before or after
+     * {@code today} (YYYY-MM-DD): the demo config, and the dates in the demo account's datasets
+     * ({@code "{{daysAgo 20}}T04:12:09Z"}), so that the demo reads the same on any day.
+     */
+    public static String resolveDates(String text, LocalDate today) {
         Matcher m = RELATIVE_DATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -203,11 +203,17 @@ public final class ServiceCatalog implements AuditService.Contributions {
         return prices;
     }
 
+    /** The embedded demo account as of today (UTC). */
+    public Inventory demoInventory() {
+        return demoInventory(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
     /**
      * The embedded demo account: {@code demo/account.json} (account id and regions), with every service's
-     * {@code services/<id>/demo.json} datasets in it.
+     * {@code services/<id>/demo.json} datasets in it; their dates written {@code {{daysAgo N}}} are N days before
+     * {@code today} (as in the demo config), so that recent events stay recent.
      */
-    public Inventory demoInventory() {
+    public Inventory demoInventory(java.time.LocalDate today) {
         String account = text(null, "demo/account.json");
         if (account == null) {
             throw new IllegalStateException("the demo account is missing from the jar");
@@ -218,7 +224,8 @@ public final class ServiceCatalog implements AuditService.Contributions {
                 String resource = "services/" + service.id() + "/demo.json";
                 String text = text(service, resource);
                 if (text != null) {
-                    InventorySnapshot.readInto(inventory, text, this::dataset);
+                    InventorySnapshot.readInto(inventory, com.huntaze.audit.config.DemoConfig.resolveDates(text, today),
+                            this::dataset);
                 }
             }
             return inventory;

@@ -68,7 +68,7 @@ class CheckCommandConfigTest {
         assertThat(loadTest.get("evidence").get("AttestedBy").asText()).isEqualTo("sam@example.com");
         assertThat(loadTest.get("evidence").get("AttestedOn").asText()).isEqualTo(TODAY.minusDays(5).toString());
         assertThat(loadTest.get("evidence").get("Note").asText()).contains("p99 640 ms");
-        assertThat(run.finding("manual.restore-test", "global", "").get("status").asText())
+        assertThat(run.finding("manual.patching", "global", "").get("status").asText())
                 .as("--config replaces the demo's own config").isEqualTo("TODO");
     }
 
@@ -120,10 +120,17 @@ class CheckCommandConfigTest {
             }
         });
         assertThat(domainsWithFindings).isEqualTo(domainsWithChecks).contains(Domain.PROCESS.id(), Domain.EMAIL.id());
-        assertThat(run.finding("manual.restore-test", "global", "").get("status").asText()).isEqualTo("OK");
+        assertThat(run.finding("manual.patching", "global", "").get("status").asText()).isEqualTo("OK");
         JsonNode failover = run.finding("manual.failover-test", "global", "");
         assertThat(failover.get("status").asText()).isEqualTo("TODO");
-        assertThat(failover.get("message").asText()).contains("attestation expired");
+        assertThat(failover.get("message").asText()).contains("attestation expired")
+                .contains("events of the last 14 days");
+        // One by-hand item turned OK by the account's own evidence: a restore job completed 20 days ago.
+        JsonNode restore = run.finding("manual.restore-test", "global", "");
+        assertThat(restore.get("status").asText()).isEqualTo("OK");
+        assertThat(restore.get("evidence").get("RestoreJobId").asText()).isNotBlank();
+        assertThat(restore.get("evidence").get("AgeDays").asInt()).isEqualTo(20);
+        assertThat(restore.get("evidence").has("AttestedBy")).isFalse();
     }
 
     @Test
@@ -138,6 +145,7 @@ class CheckCommandConfigTest {
                 .doesNotContain("`manual.restore-test`");
         assertThat(md).contains("| ⚠️ TODO | `manual.load-test` | (account) | global |")
                 .contains("Steps: see To verify by hand.")
-                .contains("| ✅ OK | `manual.restore-test` | (account) | global | AttestedBy: maria.lopez@example.com");
+                .contains("| ✅ OK | `manual.patching` | (account) | global | AttestedBy: maria.lopez@example.com")
+                .contains("| ✅ OK | `manual.restore-test` | (account) | global | RestoreJobId: ");
     }
 }

@@ -33,8 +33,10 @@ class DemoConfigTest {
 
         AuditConfig demo = DemoConfig.load(new ConfigLoader(CheckRegistry.load(), today), today);
 
+        // manual.restore-test is OK by the demo account's own evidence (a completed AWS Backup restore job).
+        assertThat(demo.attestations()).noneSatisfy(a -> assertThat(a.check()).isEqualTo("manual.restore-test"));
         assertThat(demo.attestations()).anySatisfy(a -> {
-            assertThat(a.check()).isEqualTo("manual.restore-test");
+            assertThat(a.check()).isEqualTo("manual.patching");
             assertThat(a.date()).isAfter(today.minusDays(30));
         });
         assertThat(demo.attestations()).anySatisfy(a -> assertThat(a.date()).isBefore(today.minusDays(90)));

@@ -66,6 +66,49 @@ class AuditRunnerTest {
         assertThat(read.status()).as("all inputs read, nothing to judge").isEqualTo(Status.OK);
     }
 
+    /** The same check, saying it can judge without all its inputs (as a by-hand item with an attestation can). */
+    private static final class TolerantCheck implements Check {
+        private final LazyCheck lazy = new LazyCheck();
+
+        @Override
+        public String id() {
+            return lazy.id();
+        }
+
+        @Override
+        public Set<Dataset<?>> requires() {
+            return lazy.requires();
+        }
+
+        @Override
+        public Set<Dataset<?>> tolerates() {
+            return lazy.requires();
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            return lazy.evaluate(ctx);
+        }
+    }
+
+    @Test
+    void aCheckThatDoesNotNeedAllItsInputsIsJudgedAndReadingAFailedOneIsStillATodo() {
+        CollectionFailure denied = new CollectionFailure("test:ListExtras", CollectionFailure.Kind.ACCESS_DENIED,
+                "AccessDenied", "no");
+        Inventory inventory = new Inventory("123456789012", List.of("us-east-1", "eu-west-1"));
+        inventory.region("us-east-1").put(THINGS, List.of()).fail(EXTRAS, denied);
+        inventory.region("eu-west-1").put(THINGS, List.of("a")).fail(EXTRAS, denied);
+
+        List<Finding> findings = new AuditRunner(Thresholds.defaults(), Instant.parse("2026-11-22T12:00:00Z"))
+                .run(List.of(new RegisteredCheck(new TolerantCheck(), METADATA)), inventory).findings();
+
+        Finding unread = findings.stream().filter(f -> f.region().equals("us-east-1")).findFirst().orElseThrow();
+        assertThat(unread.status()).as("it did not need EXTRAS to say so").isEqualTo(Status.OK);
+        Finding read = findings.stream().filter(f -> f.region().equals("eu-west-1")).findFirst().orElseThrow();
+        assertThat(read.status()).isEqualTo(Status.TODO);
+        assertThat(read.message()).contains("test:ListExtras").contains("access denied");
+    }
+
     private static final Dataset<List<String>> GLOBAL_THINGS =
             new Dataset<>("test.globalThings", Scope.GLOBAL, "test", new TypeReference<>() { });
 

@@ -29,6 +29,7 @@ class DeterminismIT {
                 }
                 Seed.sesAccount(proxy, region, region.equals("us-east-1"));
             }
+            Seed.noBackupSelectionsRestoresOrCacheEvents(proxy);
             String[] args = {"check", "--endpoint-url", proxy.endpoint().toString(), "--region",
                     "us-east-1,eu-west-1", "--format", "json"};
 

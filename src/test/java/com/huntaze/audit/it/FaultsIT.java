@@ -36,6 +36,7 @@ class FaultsIT {
         Seed.sesAccount(proxy, "eu-west-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
         AmplifyStub.noApps(proxy); // moto has no Amplify
+        Seed.noBackupSelectionsRestoresOrCacheEvents(proxy);
     }
 
     @AfterEach
@@ -100,7 +101,9 @@ class FaultsIT {
                 + e.get("operation").asText()));
         assertThat(failed).containsExactlyInAnyOrder(
                 "rds eu-west-1 rds:DescribeDBClusters", "rds eu-west-1 rds:DescribeDBInstances",
-                "rds us-east-1 rds:DescribeDBClusters", "rds us-east-1 rds:DescribeDBInstances");
+                "rds eu-west-1 rds:DescribeEvents",
+                "rds us-east-1 rds:DescribeDBClusters", "rds us-east-1 rds:DescribeDBInstances",
+                "rds us-east-1 rds:DescribeEvents");
         assertThat(errors.get(0).get("error").asText()).contains("endpoint unreachable");
         assertThat(finding(report, "ecs.empty-cluster", "us-east-1", "leftover").get("status").asText()).isEqualTo("NOK");
         assertThat(finding(report, "ecs.empty-cluster", "eu-west-1", "prod").get("status").asText()).isEqualTo("OK");

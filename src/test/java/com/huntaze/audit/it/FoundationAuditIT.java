@@ -38,6 +38,7 @@ class FoundationAuditIT {
         proxy.when(r -> r.path().startsWith("/v2/email/identities?"), StubProxy.Response.json("{\"EmailIdentities\":[]}"));
         // moto has no Amplify at all: no Amplify app here.
         AmplifyStub.noApps(proxy);
+        Seed.noBackupSelectionsRestoresOrCacheEvents(proxy);
     }
 
     @AfterEach
@@ -187,6 +188,15 @@ class FoundationAuditIT {
             rds.createDBInstance(r -> r.dbInstanceIdentifier("good-db").engine("postgres").dbInstanceClass("db.t3.micro")
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(true)
                     .backupRetentionPeriod(7).publiclyAccessible(false).storageEncrypted(true).deletionProtection(true));
+        }
+        // backup.plan-coverage: a backup plan (in moto) whose selection (answered by the proxy) names the instance.
+        try (var backup = moto.configure(software.amazon.awssdk.services.backup.BackupClient.builder(), "us-east-1")
+                .build()) {
+            String plan = backup.createBackupPlan(r -> r.backupPlan(p -> p.backupPlanName("daily").rules(rule -> rule
+                    .ruleName("daily").targetBackupVaultName("Default").scheduleExpression("cron(0 5 ? * * *)")
+                    .lifecycle(l -> l.deleteAfterDays(35L))))).backupPlanId();
+            Seed.backupSelection(proxy, "us-east-1", plan, "sel-1", "databases",
+                    List.of("arn:aws:rds:us-east-1:123456789012:db:good-db"), List.of());
         }
         Seed.ecsCluster(moto, "us-east-1", "busy", true);
         try (EcsClient ecs = moto.configure(EcsClient.builder(), "us-east-1").build()) {

@@ -71,7 +71,7 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager, ACM; X-Amz-Target) and REST-JSON (SESv2, Amplify) an empty object, REST-XML (CloudFront's
+     * Manager, ACM; X-Amz-Target) and REST-JSON (SESv2, Amplify, AWS Backup) an empty object, REST-XML (CloudFront's
      * ListDistributions, Route 53) an empty listing. STS GetCallerIdentity names an account.
      */
     public static HttpServer endpoint() throws IOException {

@@ -119,4 +119,62 @@ public final class Seed {
                 + "<LifecycleSupportStartDate>" + start + "</LifecycleSupportStartDate><LifecycleSupportEndDate>" + end
                 + "</LifecycleSupportEndDate></SupportedEngineLifecycle>";
     }
+
+    private static final java.util.regex.Pattern SELECTIONS = java.util.regex.Pattern.compile(
+            "/backup/plans/([^/?]+)/selections/?(\\?.*)?");
+
+    /**
+     * What moto 5.2.1 lacks of AWS Backup (ListBackupSelections is not implemented, ListProtectedResources and
+     * ListRestoreJobs have no route) and of ElastiCache (DescribeEvents is not implemented): the proxy answers them, in
+     * every region, as an account without selections, recovery points, restore jobs or cache events would, so that a
+     * full audit against moto collects those datasets. Rules added earlier win (a test's own answers, or those of
+     * {@link #backupSelection}, which always come first).
+     */
+    public static void noBackupSelectionsRestoresOrCacheEvents(StubProxy proxy) {
+        proxy.when(r -> r.service().equals("backup") && SELECTIONS.matcher(r.path()).matches(),
+                StubProxy.Response.json("{\"BackupSelectionsList\":[]}"));
+        proxy.when(r -> r.service().equals("backup") && r.path().startsWith("/resources/"),
+                StubProxy.Response.json("{\"Results\":[]}"));
+        proxy.when(r -> r.service().equals("backup") && r.path().startsWith("/restore-jobs/"),
+                StubProxy.Response.json("{\"RestoreJobs\":[]}"));
+        proxy.when(r -> r.service().equals("elasticache") && r.operation().equals("DescribeEvents"),
+                cacheEvents());
+    }
+
+    /** An ElastiCache DescribeEvents page of {@code events} ({@code <Event>} elements), the last page. */
+    public static StubProxy.Response cacheEvents(String... events) {
+        return new StubProxy.Response(200, "text/xml", "<DescribeEventsResponse"
+                + " xmlns=\"http://elasticache.amazonaws.com/doc/2015-02-02/\"><DescribeEventsResult><Events>"
+                + String.join("", events) + "</Events></DescribeEventsResult><ResponseMetadata><RequestId>stub"
+                + "</RequestId></ResponseMetadata></DescribeEventsResponse>");
+    }
+
+    /**
+     * One selection of a backup plan, which moto cannot store: the proxy answers the plan's ListBackupSelections
+     * (this one selection) and its GetBackupSelection in {@code region}, ahead of every other rule.
+     *
+     * @param resources  the selection's resource ARNs (wildcards allowed)
+     * @param listOfTags its ListOfTags, as {@code KEY=VALUE} (StringEquals)
+     */
+    public static void backupSelection(StubProxy proxy, String region, String planId, String selectionId,
+                                       String name, java.util.List<String> resources, java.util.List<String> listOfTags) {
+        long created = Instant.parse("2026-01-05T10:00:00Z").getEpochSecond();
+        String role = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole";
+        String arns = resources.stream().map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(","));
+        String tags = listOfTags.stream().map(t -> "{\"ConditionType\":\"STRINGEQUALS\",\"ConditionKey\":\""
+                + t.substring(0, t.indexOf('=')) + "\",\"ConditionValue\":\"" + t.substring(t.indexOf('=') + 1) + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        proxy.before(r -> r.region().equals(region) && r.service().equals("backup")
+                        && r.path().startsWith("/backup/plans/" + planId + "/selections/" + selectionId),
+                new StubProxy.Respond(StubProxy.Response.json("{\"BackupSelection\":{\"SelectionName\":\"" + name
+                        + "\",\"IamRoleArn\":\"" + role + "\",\"Resources\":[" + arns + "],\"ListOfTags\":[" + tags
+                        + "],\"NotResources\":[],\"Conditions\":{\"StringEquals\":[],\"StringNotEquals\":[],"
+                        + "\"StringLike\":[],\"StringNotLike\":[]}},\"SelectionId\":\"" + selectionId
+                        + "\",\"BackupPlanId\":\"" + planId + "\",\"CreationDate\":" + created + "}")));
+        proxy.before(r -> r.region().equals(region) && r.service().equals("backup")
+                        && r.path().matches("/backup/plans/" + planId + "/selections/?(\\?.*)?"),
+                new StubProxy.Respond(StubProxy.Response.json("{\"BackupSelectionsList\":[{\"SelectionId\":\""
+                        + selectionId + "\",\"SelectionName\":\"" + name + "\",\"BackupPlanId\":\"" + planId
+                        + "\",\"CreationDate\":" + created + ",\"IamRoleArn\":\"" + role + "\"}]}")));
+    }
 }

@@ -20,7 +20,7 @@ public final class ElastiCacheAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS,
-                ElastiCacheCollectors.CACHE_SUBNET_GROUPS);
+                ElastiCacheCollectors.CACHE_SUBNET_GROUPS, ElastiCacheCollectors.EVENTS);
     }
 
     @Override

@@ -131,4 +131,29 @@ final class ElastiCacheCollectors {
     private static int nonNull(Integer value) {
         return value == null ? 0 : value;
     }
+
+    /**
+     * One DescribeEvents walk per region over {@code attestationMaxAgeDays} (at most the 14 days ElastiCache keeps
+     * events), every source type: ElastiCache has no event categories to filter on.
+     */
+    static final DatasetCollector<List<CacheEvent>> EVENTS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<CacheEvent>> dataset() {
+            return ElastiCacheDatasets.EVENTS;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of("elasticache:DescribeEvents");
+        }
+
+        @Override
+        public List<CacheEvent> collect(CollectionContext context) {
+            int minutes = com.huntaze.audit.services.manual.ManualCheck.eventWindowMinutes(context.metrics().thresholds());
+            return call("elasticache:DescribeEvents", () -> context.client("elasticache", ElastiCacheClient::builder)
+                    .describeEventsPaginator(r -> r.duration(minutes).maxRecords(MAX_RECORDS)).events().stream()
+                    .map(e -> new CacheEvent(e.sourceTypeAsString(), e.sourceIdentifier(), e.date(), e.message()))
+                    .toList());
+        }
+    };
 }

@@ -20,4 +20,11 @@ public final class ElastiCacheDatasets {
     /** The cache subnet groups: the subnets a cache cluster's nodes are placed in. */
     public static final Dataset<List<CacheSubnetGroup>> CACHE_SUBNET_GROUPS =
             new Dataset<>("elasticache.cacheSubnetGroups", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
+
+    /**
+     * The events of the last {@code attestationMaxAgeDays} days, at most the 14 days ElastiCache keeps: the evidence
+     * of {@code manual.failover-test}.
+     */
+    public static final Dataset<List<CacheEvent>> EVENTS =
+            new Dataset<>("elasticache.events", Scope.REGIONAL, "elasticache", new TypeReference<>() { });
 }

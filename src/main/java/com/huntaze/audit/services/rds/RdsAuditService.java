@@ -36,7 +36,7 @@ public final class RdsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(RdsCollectors.DB_INSTANCES, RdsCollectors.DB_CLUSTERS, RdsCollectors.MAJOR_ENGINE_VERSIONS,
-                RdsCollectors.PENDING_MAINTENANCE);
+                RdsCollectors.PENDING_MAINTENANCE, RdsCollectors.FAILOVER_EVENTS);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class RdsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(RdsAlarmCoverage.INSTANCES, RdsAlarmCoverage.AURORA_INSTANCES,
+        return List.of(RdsAlarmCoverage.INSTANCES, RdsAlarmCoverage.AURORA_INSTANCES, RdsBackupProtection.DATABASES,
                 PriceItem.byType(INSTANCE_HOUR, "per hour, single-AZ, by instance class; one item per engine"),
                 PriceItem.byType(STORAGE_GB_MONTH, "storage per GB-month, single-AZ, by storage type: gp2, gp3, io1, ..."));
     }

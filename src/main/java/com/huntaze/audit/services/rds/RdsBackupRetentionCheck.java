@@ -14,10 +14,12 @@ public final class RdsBackupRetentionCheck implements Check {
 
     /**
      * 1 to 35: RDS and Aurora keep automated backups 1 to 35 days (0 turns them off, which this check reports
-     * anyway): a minimum of 0 accepts nothing more, one above 35 no database can meet.
+     * anyway): a minimum of 0 accepts nothing more, one above 35 no database can meet. {@code backup.plan-coverage}
+     * reads the same minimum for the rules of AWS Backup plans: one minimum for every kind of backup.
      */
     public static final Threshold MIN_BACKUP_DAYS = new Threshold("minBackupDays", 7, "days", 1, 35,
-            "--min-backup-days", "Minimum RDS automated backup retention (Aurora: the cluster's)");
+            "--min-backup-days", "Minimum days backups are kept: RDS automated backups (Aurora: the cluster's) and"
+                    + " the rules of AWS Backup plans");
 
     @Override
     public String id() {

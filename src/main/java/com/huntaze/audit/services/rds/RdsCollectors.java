@@ -148,4 +148,36 @@ final class RdsCollectors {
                     .toList());
         }
     };
+
+    /** The source types whose failovers {@code manual.failover-test} reads. */
+    static final java.util.Set<String> FAILOVER_SOURCE_TYPES = java.util.Set.of("db-instance", "db-cluster");
+
+    /**
+     * One DescribeEvents walk per region, category {@code failover}, over {@code attestationMaxAgeDays} (at most the
+     * 14 days RDS keeps events); without a SourceType, so instances and clusters come in the same pages.
+     */
+    static final DatasetCollector<List<RdsEvent>> FAILOVER_EVENTS = new DatasetCollector<>() {
+        @Override
+        public Dataset<List<RdsEvent>> dataset() {
+            return RdsDatasets.FAILOVER_EVENTS;
+        }
+
+        @Override
+        public List<String> actions() {
+            return List.of("rds:DescribeEvents");
+        }
+
+        @Override
+        public List<RdsEvent> collect(CollectionContext context) {
+            int minutes = com.huntaze.audit.services.manual.ManualCheck.eventWindowMinutes(context.metrics().thresholds());
+            return call("rds:DescribeEvents", () -> context.client("rds", RdsClient::builder)
+                    .describeEventsPaginator(r -> r.duration(minutes).eventCategories("failover")
+                            .maxRecords(MAX_RECORDS))
+                    .events().stream()
+                    .filter(e -> FAILOVER_SOURCE_TYPES.contains(e.sourceTypeAsString()))
+                    .map(e -> new RdsEvent(e.sourceTypeAsString(), e.sourceIdentifier(), e.sourceArn(), e.date(),
+                            e.message(), e.eventCategories()))
+                    .toList());
+        }
+    };
 }

@@ -23,4 +23,11 @@ public final class RdsDatasets {
     /** The pending maintenance actions of the region's DB instances and clusters (only those that have some). */
     public static final Dataset<List<PendingMaintenance>> PENDING_MAINTENANCE =
             new Dataset<>("rds.pendingMaintenance", Scope.REGIONAL, "rds", new TypeReference<>() { });
+
+    /**
+     * The failover events (category {@code failover}) of DB instances and clusters in the last
+     * {@code attestationMaxAgeDays} days, at most the 14 days RDS keeps: the evidence of {@code manual.failover-test}.
+     */
+    public static final Dataset<List<RdsEvent>> FAILOVER_EVENTS =
+            new Dataset<>("rds.failoverEvents", Scope.REGIONAL, "rds", new TypeReference<>() { });
 }

@@ -7,9 +7,11 @@ import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.Domain;
 import com.huntaze.audit.engine.Finding;
 import com.huntaze.audit.engine.Status;
+import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.testing.CheckHarness;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +28,21 @@ abstract class ManualCheckSpec {
     /** Words its how-to-verify steps must mention. */
     abstract List<String> stepsMention();
 
-    private CheckHarness harness() {
-        return CheckHarness.of(check(), "us-east-1", "eu-west-1");
+    /** The datasets its evidence source reads (none for an item only a person can attest). */
+    Set<Dataset<?>> evidenceDatasets() {
+        return Set.of();
+    }
+
+    /** An account that shows no evidence: each evidence dataset empty in both regions. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    CheckHarness harness() {
+        CheckHarness harness = CheckHarness.of(check(), "us-east-1", "eu-west-1");
+        for (Dataset<?> dataset : evidenceDatasets()) {
+            for (String region : List.of("us-east-1", "eu-west-1")) {
+                harness.with(region, (Dataset) dataset, List.of());
+            }
+        }
+        return harness;
     }
 
     private static Finding only(CheckHarness harness) {
@@ -48,10 +63,13 @@ abstract class ManualCheckSpec {
         assertThat(finding.checkId()).isEqualTo(check().id()).startsWith("manual.");
         assertThat(finding.region()).as("one finding for the account, not one per region").isEqualTo("global");
         assertThat(finding.resourceId()).isEmpty();
-        assertThat(finding.message()).startsWith("Cannot be verified through the AWS API: ")
+        assertThat(finding.message()).containsIgnoringCase("cannot be verified through the AWS API: ")
                 .contains("attest it in the config file").contains(check().id());
+        if (evidenceDatasets().isEmpty()) {
+            assertThat(finding.message()).startsWith("Cannot be verified through the AWS API: ");
+        }
         assertThat(finding.remediation()).startsWith("1. ").contains("\n2. ").contains("\n3. ");
-        assertThat(check().requires()).isEmpty();
+        assertThat(check().requires()).isEqualTo(evidenceDatasets());
     }
 
     @Test
