@@ -3,6 +3,7 @@ package com.huntaze.audit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huntaze.audit.testing.AmplifyStub;
 import com.huntaze.audit.testing.CliRun;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
@@ -40,6 +41,9 @@ class BackupsAndRestoresIT {
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.sesAccount(proxy, "eu-west-1", true);
+        // what moto lacks of the other services a full audit reads
+        Seed.rdsLifecyclesAndMaintenance(proxy);
+        AmplifyStub.noApps(proxy);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import com.huntaze.audit.testing.DefaultVpc;
 import com.huntaze.audit.testing.Moto;
 import com.huntaze.audit.testing.MotoServer;
 import com.huntaze.audit.testing.ReportFindings;
+import com.huntaze.audit.testing.Seed;
 import com.huntaze.audit.testing.StubProxy;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -39,6 +40,8 @@ class CloudFrontAndAmplifyChecksIT {
     void setUp(MotoServer moto) {
         this.moto = moto;
         this.proxy = new StubProxy(moto.endpoint());
+        // SESv2 GetAccount is a 404 on moto: the SES alarm-coverage kind reads it
+        Seed.sesAccount(proxy, "us-east-1", false);
     }
 
     @AfterEach
