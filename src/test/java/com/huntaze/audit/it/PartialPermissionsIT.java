@@ -47,9 +47,13 @@ class PartialPermissionsIT {
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"));
             admin = iam.createAccessKey(r -> r.userName("admin")).accessKey();
             iam.createUser(r -> r.userName("auditor"));
-            // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances.
-            String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", ""));
-            assertThat(partial).doesNotContain("rds:DescribeDBInstances");
+            // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances,
+            // s3:GetBucketVersioning and dynamodb:DescribeContinuousBackups.
+            String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "")
+                    .replace("\"s3:GetBucketVersioning\",", "")
+                    .replace("\"dynamodb:DescribeContinuousBackups\",", ""));
+            assertThat(partial).doesNotContain("rds:DescribeDBInstances").doesNotContain("s3:GetBucketVersioning")
+                    .doesNotContain("dynamodb:DescribeContinuousBackups");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
@@ -94,6 +98,7 @@ class PartialPermissionsIT {
                     .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123").multiAZ(false));
             ecs.createCluster(r -> r.clusterName("leftover"));
         }
+        seedBucketAndTable(adminCredentials, "us-east-1", "audit-partial-bucket", "partial-table");
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
 
@@ -104,20 +109,29 @@ class PartialPermissionsIT {
 
         assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
         JsonNode report = json.json();
+        Map<String, String> denied = Map.of("rds.", "rds:DescribeDBInstances", "s3.versioning",
+                "s3:GetBucketVersioning", "s3.lifecycle", "s3:GetBucketVersioning", "dynamodb.point-in-time-recovery",
+                "dynamodb:DescribeContinuousBackups");
         for (JsonNode f : report.get("findings")) {
             String check = f.get("checkId").asText();
-            if (check.startsWith("rds.")) {
-                assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
-                assertThat(f.get("message").asText()).contains("rds:DescribeDBInstances").contains("access denied");
-            }
+            denied.forEach((prefix, action) -> {
+                if (check.startsWith(prefix)) {
+                    assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
+                    assertThat(f.get("message").asText()).as(check).contains(action).contains("access denied");
+                }
+            });
         }
         assertThat(statusOf(report, "ecs.empty-cluster", "leftover")).isEqualTo("NOK");
         assertThat(statusOf(report, "ses.production-access", "")).isEqualTo("OK");
+        assertThat(statusOf(report, "s3.public-access-block", "audit-partial-bucket")).isEqualTo("NOK");
+        assertThat(statusOf(report, "dynamodb.deletion-protection", "partial-table")).isEqualTo("NOK");
         assertThat(report.get("summary").get("collectionErrors").toString())
-                .contains("\"operation\":\"rds:DescribeDBInstances\"").doesNotContain("ecs:");
+                .contains("\"operation\":\"rds:DescribeDBInstances\"")
+                .contains("\"operation\":\"s3:GetBucketVersioning\"")
+                .contains("\"operation\":\"dynamodb:DescribeContinuousBackups\"").doesNotContain("ecs:");
 
-        assertThat(markdown.out()).contains("## Missing permissions")
-                .contains("\"Action\": [\"rds:DescribeDBInstances\"]");
+        assertThat(markdown.out()).contains("## Missing permissions").contains("\"Action\": [\"dynamodb:"
+                + "DescribeContinuousBackups\", \"rds:DescribeDBInstances\", \"s3:GetBucketVersioning\"]");
     }
 
     @Test
@@ -188,6 +202,7 @@ class PartialPermissionsIT {
                 .credentialsProvider(adminCredentials).build()) {
             ses.createEmailIdentity(r -> r.emailIdentity("example.com"));
         }
+        seedBucketAndTable(adminCredentials, "eu-west-1", "audit-full-bucket", "full-table");
         proxy = new StubProxy(moto.endpoint());
         // moto fails ListEmailIdentities when a page size is sent: the proxy lists the one identity instead, and
         // GetEmailIdentity goes to moto (authorised against the policy).
@@ -197,11 +212,41 @@ class PartialPermissionsIT {
     }
 
     /**
+     * A bucket in {@code region} (S3 lists it account-wide: every S3 call is made) and a table there, with nothing
+     * set: no versioning, lifecycle, Block Public Access, point-in-time recovery or deletion protection.
+     */
+    private static void seedBucketAndTable(StaticCredentialsProvider adminCredentials, String region, String bucket,
+                                           String table) {
+        try (var s3 = moto.configure(software.amazon.awssdk.services.s3.S3Client.builder(), region)
+                .credentialsProvider(adminCredentials).forcePathStyle(true).build();
+             var dynamodb = moto.configure(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), region)
+                     .credentialsProvider(adminCredentials).build()) {
+            s3.createBucket(r -> {
+                r.bucket(bucket);
+                if (!region.equals("us-east-1")) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(region));
+                }
+            });
+            dynamodb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        }
+    }
+
+    /**
      * moto names CloudWatch actions after the service's signing name, {@code monitoring:}, where IAM says
-     * {@code cloudwatch:}: the policy given to moto grants both spellings of each CloudWatch action.
+     * {@code cloudwatch:}; it authorises a bucket's GetPublicAccessBlock as {@code s3:ListBucket} (its table of S3
+     * actions looks for a {@code public_access_block} query parameter; the API sends {@code publicAccessBlock})
+     * where IAM says {@code s3:GetBucketPublicAccessBlock}, and S3 Control's as {@code s3:GetPublicAccessBlock}
+     * (the operation's name) where IAM says {@code s3:GetAccountPublicAccessBlock}: the policy given to moto grants
+     * both spellings of each.
      */
     private static String asMotoNamesIt(String policy) {
-        return policy.replaceAll("\"cloudwatch:([A-Za-z]+)\"", "\"cloudwatch:$1\", \"monitoring:$1\"");
+        return policy.replaceAll("\"cloudwatch:([A-Za-z]+)\"", "\"cloudwatch:$1\", \"monitoring:$1\"")
+                .replace("\"s3:GetBucketPublicAccessBlock\"",
+                        "\"s3:GetBucketPublicAccessBlock\", \"s3:ListBucket\"")
+                .replace("\"s3:GetAccountPublicAccessBlock\"",
+                        "\"s3:GetAccountPublicAccessBlock\", \"s3:GetPublicAccessBlock\"");
     }
 
     private static String readShippedPolicy() throws java.io.IOException {

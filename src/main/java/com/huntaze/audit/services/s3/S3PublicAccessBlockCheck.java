@@ -78,7 +78,8 @@ public final class S3PublicAccessBlockCheck implements Check {
         if (effective.allOn()) {
             String message = b.block().allOn()
                     ? "Block Public Access is on for this bucket (all four settings)."
-                    : "Block Public Access is on: all four settings, from the bucket's and the account's blocks together.";
+                    : "Block Public Access is on: all four settings, from the bucket's and the account's blocks"
+                            + " together.";
             return ctx.ok(b.bucket(), arn, message, evidence);
         }
         return ctx.nok(b.bucket(), arn, "Block Public Access is off for " + String.join(", ", effective.off())
