@@ -71,7 +71,8 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager; X-Amz-Target) and REST-JSON (SESv2) an empty object. STS GetCallerIdentity names an account.
+     * Manager, DynamoDB; X-Amz-Target) and REST-JSON (SESv2) an empty object, REST-XML (S3, S3 Control) an empty
+     * element. STS GetCallerIdentity names an account.
      */
     public static HttpServer endpoint() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -85,6 +86,12 @@ public final class CdsTraining {
         return server;
     }
 
+    /** Whether the request is signed for {@code service} (its SigV4 credential scope). */
+    private static boolean signedFor(HttpExchange exchange, String service) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.contains("/" + service + "/aws4_request");
+    }
+
     private static void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String contentType;
@@ -93,6 +100,10 @@ public final class CdsTraining {
         if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
             contentType = "application/x-amz-json-1.1";
             answer = "{}";
+        } else if (signedFor(exchange, "s3")) {
+            // REST-XML (S3, S3 Control): an empty element reads as an empty answer (no buckets, no settings).
+            contentType = "application/xml";
+            answer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Result/>";
         } else if (action.find()) {
             contentType = "text/xml";
             String name = action.group(1);

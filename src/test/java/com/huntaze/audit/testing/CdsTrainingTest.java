@@ -46,7 +46,7 @@ class CdsTrainingTest {
         assertThat(failedCollections).isEmpty();
         Set<String> services = new TreeSet<>();
         report.get("stats").get("apiCalls").fieldNames().forEachRemaining(a -> services.add(a.split(":")[0]));
-        assertThat(services).containsExactlyInAnyOrder("cloudwatch", "ecs", "elasticache", "elasticloadbalancing",
-                "iam", "logs", "rds", "secretsmanager", "ses", "sts");
+        assertThat(services).containsExactlyInAnyOrder("cloudwatch", "dynamodb", "ecs", "elasticache",
+                "elasticloadbalancing", "iam", "logs", "rds", "s3", "secretsmanager", "ses", "sts");
     }
 }
