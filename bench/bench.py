@@ -47,16 +47,19 @@ DUMMY_ENV = {
     "AWS_PAGER": "",
 }
 
-# Account shapes. Per region unless said otherwise; ECS services are spread evenly over the clusters.
+# Account shapes. Per region unless said otherwise (IAM users and S3 buckets are account-wide; the buckets are
+# spread over the regions); ECS services are spread evenly over the clusters.
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
-                  iam_users=300),
+                  tables=100, iam_users=300, buckets=300),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
-                  replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, iam_users=3),
+                  replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, tables=3, iam_users=3,
+                  buckets=4),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
-              "ecs_services", "alarms", "iam_users"]
+              "ecs_services", "alarms", "tables", "iam_users", "buckets"]
+ACCOUNT_WIDE = {"iam_users", "buckets"}
 
 
 def log(message):
@@ -126,7 +129,7 @@ def clients(port, region):
     import boto3
     session = boto3.session.Session(aws_access_key_id="bench", aws_secret_access_key="bench", region_name=region)
     config = __import__("botocore.config").config.Config(retries={"max_attempts": 10, "mode": "standard"},
-                                                         max_pool_connections=32)
+                                                         max_pool_connections=32, s3={"addressing_style": "path"})
     url = "http://127.0.0.1:%d" % port
     return lambda service: session.client(service, endpoint_url=url, config=config)
 
@@ -196,6 +199,19 @@ def seed_region(port, region, shape, workers):
                                Targets=[{"Id": "10.0.%d.%d" % (i // 250, i % 250 + 1), "Port": 80}])
     parallel(range(shape["load_balancers"]), load_balancer, workers)
 
+    dynamodb = client("dynamodb")
+
+    def table(i):
+        name = "bench-table-%04d" % i
+        dynamodb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
+                              AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                              KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                              DeletionProtectionEnabled=(i % 2 == 0))
+        if i % 3:
+            dynamodb.update_continuous_backups(TableName=name, PointInTimeRecoverySpecification={
+                "PointInTimeRecoveryEnabled": True})
+    parallel(range(shape.get("tables", 0)), table, workers)
+
     # What the account holds now, read back (not assumed): the minimal-calls model is computed from these.
     counts["log_groups"] = sum(len(p["logGroups"]) for p in logs.get_paginator("describe_log_groups").paginate())
     counts["db_instances"] = sum(len(p["DBInstances"]) for p in rds.get_paginator("describe_db_instances").paginate())
@@ -221,6 +237,7 @@ def seed_region(port, region, shape, workers):
     counts["target_groups"] = len(groups)
     counts["target_groups_attached"] = sum(1 for g in groups if g.get("LoadBalancerArns"))
     counts["email_identities"] = len(client("sesv2").list_email_identities().get("EmailIdentities", []))
+    counts["tables"] = sum(len(p["TableNames"]) for p in dynamodb.get_paginator("list_tables").paginate())
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -229,6 +246,7 @@ def seed_region(port, region, shape, workers):
         "load_balancer": lbs[0]["LoadBalancerArn"] if lbs else None,
         "target_group": groups[0]["TargetGroupArn"] if groups else None,
         "db_instance": "db-0000" if counts["db_instances"] else None,
+        "table": "bench-table-0000" if counts["tables"] else None,
     }
     return counts
 
@@ -245,9 +263,36 @@ def seed_global(port, shape, workers):
     parallel(range(shape["iam_users"]), user, workers)
     users = [u for p in iam.get_paginator("list_users").paginate() for u in p["Users"]]
     keys = [k for u in users for k in iam.list_access_keys(UserName=u["UserName"])["AccessKeyMetadata"]]
-    return {"iam_users": len(users), "access_keys": len(keys),
+
+    # Buckets spread over the regions, some versioned, some with lifecycle rules or their own Block Public Access;
+    # no account-level Block Public Access (so the audit reads each bucket's own).
+    regions = [r for r in shape["regions"].split(",") if r]
+
+    def bucket(i):
+        region = regions[i % len(regions)]
+        s3 = clients(port, region)("s3")
+        name = "bench-bucket-%05d" % i
+        s3.create_bucket(Bucket=name, **({} if region == "us-east-1" else {
+            "CreateBucketConfiguration": {"LocationConstraint": region}}))
+        if i % 2 == 0:
+            s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+        if i % 3 == 0:
+            s3.put_bucket_lifecycle_configuration(Bucket=name, LifecycleConfiguration={"Rules": [
+                {"ID": "tidy", "Status": "Enabled", "Filter": {"Prefix": ""},
+                 "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
+                 "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7}}]})
+        if i % 4 == 0:
+            s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration={
+                "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
+                "RestrictPublicBuckets": True})
+    parallel(range(shape.get("buckets", 0)), bucket, workers)
+    s3 = clients(port, "us-east-1")("s3")
+    buckets = s3.list_buckets()["Buckets"]
+    return {"iam_users": len(users), "access_keys": len(keys), "buckets": len(buckets),
+            "account_public_access_block_all_on": False,
             "first": {"user": users[0]["UserName"] if users else None,
-                      "access_key": keys[0]["AccessKeyId"] if keys else None}}
+                      "access_key": keys[0]["AccessKeyId"] if keys else None,
+                      "bucket": buckets[0]["Name"] if buckets else None}}
 
 
 def seed(args, state_dir):
@@ -282,7 +327,8 @@ def seed(args, state_dir):
 def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
-            "%(ecs_services)d services, %(alarms)d alarms; %(iam_users)d IAM users" % shape)
+            "%(ecs_services)d services, %(alarms)d alarms, %(tables)d DynamoDB tables; %(iam_users)d IAM users, "
+            "%(buckets)d S3 buckets" % dict({"tables": 0, "buckets": 0}, **shape))
 
 
 def write_json(path, value):
@@ -370,6 +416,14 @@ def model(state):
         add("logs:DescribeLogGroups", pages(c["log_groups"], 50))
         chain("logs", pages(c["log_groups"], 50))
 
+        # ListTables, then DescribeTable and DescribeContinuousBackups per table, side by side.
+        tables = c.get("tables", 0)
+        add("dynamodb:ListTables", pages(tables, 100))
+        add("dynamodb:DescribeTable", tables)
+        add("dynamodb:DescribeContinuousBackups", tables)
+        chain("dynamodb: ListTables -> DescribeTable | DescribeContinuousBackups",
+              pages(tables, 100) + (1 if tables else 0))
+
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
     add("iam:ListUsers", pages(g["iam_users"], 1000))
@@ -379,6 +433,22 @@ def model(state):
     add("iam:GetAccessKeyLastUsed", g["access_keys"])
     chain("iam: ListUsers -> ListAccessKeys -> GetAccessKeyLastUsed",
           pages(g["iam_users"], 1000) + (1 if g["iam_users"] else 0) + (1 if g["access_keys"] else 0))
+
+    # S3, account-wide: ListBuckets and GetBucketLocation per bucket (from us-east-1), S3 Control's account-level
+    # Block Public Access once, then the per-bucket Gets in each bucket's region; a bucket's own Block Public Access is
+    # not read when the account's is all on.
+    buckets = g.get("buckets", 0)
+    per_bucket_block = 0 if g.get("account_public_access_block_all_on") else buckets
+    add("s3:ListAllMyBuckets", pages(buckets, 10000))
+    add("s3:GetBucketLocation", buckets)
+    add("s3:GetAccountPublicAccessBlock", 1)
+    add("s3:GetBucketPublicAccessBlock", per_bucket_block)
+    add("s3:GetBucketVersioning", buckets)
+    add("s3:GetLifecycleConfiguration", buckets)
+    located = pages(buckets, 10000) + (1 if buckets else 0)
+    chain("s3: ListBuckets -> GetBucketLocation -> per-bucket Gets", located + (1 if buckets else 0))
+    chain("s3: GetAccountPublicAccessBlock -> GetBucketPublicAccessBlock",
+          max(1, located) + (1 if per_bucket_block else 0))
 
     # The audit's first call, before any other (it proves the credentials): every chain starts after it.
     add("sts:GetCallerIdentity", 1)
@@ -686,6 +756,10 @@ def runbook(state, proxy_port):
             ["aws", "cloudwatch", "describe-alarms"] + r,
             ["aws", "logs", "describe-log-groups"] + r,
         ]
+        commands.append(["aws", "dynamodb", "list-tables"] + r)
+        if first.get("table"):
+            commands += [["aws", "dynamodb", "describe-table", "--table-name", first["table"]] + r,
+                         ["aws", "dynamodb", "describe-continuous-backups", "--table-name", first["table"]] + r]
         if first["db_instance"]:
             end = int(time.time()) // 3600 * 3600
             commands.append(["aws", "cloudwatch", "get-metric-data", "--start-time", str(end - 7 * 86400),
@@ -703,6 +777,13 @@ def runbook(state, proxy_port):
                      ["aws", "iam", "list-access-keys", "--user-name", g["user"]] + r]
     if g["access_key"]:
         commands.append(["aws", "iam", "get-access-key-last-used", "--access-key-id", g["access_key"]] + r)
+    # S3 (aws s3control get-public-access-block is left out: the CLI puts the account id in front of the emulator's
+    # host, which resolves nowhere; against AWS it is one more command)
+    commands.append(["aws", "s3api", "list-buckets"] + r)
+    if g.get("bucket"):
+        commands += [["aws", "s3api", command, "--bucket", g["bucket"]] + r for command in (
+            "get-bucket-location", "get-public-access-block", "get-bucket-versioning",
+            "get-bucket-lifecycle-configuration")]
     return commands
 
 
@@ -841,7 +922,7 @@ def parse(argv):
         for flag in SIZE_FLAGS:
             p.add_argument("--" + flag.replace("_", "-"), type=int, dest=flag,
                            help="override the preset's %s%s" % (flag.replace("_", " "),
-                                                               "" if flag == "iam_users" else " per region"))
+                                                               "" if flag in ACCOUNT_WIDE else " per region"))
         p.add_argument("--seed-workers", type=int, default=16, help="threads seeding moto (default: 16)")
     if step in ("measure", "all"):
         p.add_argument("--latency-ms", type=int, default=40, help="latency added to every call (default: 40)")
