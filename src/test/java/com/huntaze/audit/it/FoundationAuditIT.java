@@ -204,6 +204,16 @@ class FoundationAuditIT {
                         .alarmActions("arn:aws:sns:us-east-1:123456789012:ops"));
             }
         }
+        // s3.public-access-block: the account-level block all on (moto's S3 Control, without the account id the SDK
+        // would put in front of its host).
+        var s3ControlRules = software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider
+                .defaultProvider();
+        try (var s3control = moto.configure(software.amazon.awssdk.services.s3control.S3ControlClient.builder(),
+                "us-east-1").endpointProvider(p -> s3ControlRules.resolveEndpoint(p.toBuilder().requiresAccountId(false)
+                .build())).build()) {
+            s3control.putPublicAccessBlock(r -> r.accountId("123456789012").publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+        }
         Seed.sesAccount(proxy, "us-east-1", true);
         // moto always reports the root user without MFA.
         proxy.when(r -> r.operation().equals("GetAccountSummary"), new StubProxy.Response(200, "text/xml",
