@@ -47,22 +47,23 @@ DUMMY_ENV = {
     "AWS_PAGER": "",
 }
 
-# Account shapes. Per region unless said otherwise (IAM users and CloudFront distributions are global); ECS services
-# are spread evenly over the clusters. moto has no Amplify: the proxy answers ListApps with no app (see CANNED).
+# Account shapes. Per region unless said otherwise (IAM users, S3 buckets, CloudFront distributions, Route 53 zones
+# and health checks are account-wide; the buckets are spread over the regions); ECS services are spread evenly over
+# the clusters. moto has no Amplify: the proxy answers ListApps with no app (see CANNED).
 SIZES = {
     "large": dict(regions="us-east-1,eu-west-1", log_groups=2000, load_balancers=200, db_instances=150,
                   replication_groups=100, secrets=500, ecs_clusters=100, ecs_services=300, alarms=1000,
                   queues=300, rules=150, iam_users=300, ecr_repositories=50, distributions=50, certificates=50,
-                  hosted_zones=20, health_checks=60, backup_plans=20),
+                  hosted_zones=20, health_checks=60, backup_plans=20, tables=100, buckets=300),
     "small": dict(regions="us-east-1,eu-west-1", log_groups=5, load_balancers=2, db_instances=3,
                   replication_groups=2, secrets=3, ecs_clusters=2, ecs_services=4, alarms=5, queues=4, rules=3,
                   iam_users=3, ecr_repositories=2, distributions=2, certificates=2, hosted_zones=1, health_checks=2,
-                  backup_plans=1),
+                  backup_plans=1, tables=3, buckets=4),
 }
 SIZE_FLAGS = ["log_groups", "load_balancers", "db_instances", "replication_groups", "secrets", "ecs_clusters",
               "ecs_services", "alarms", "queues", "rules", "iam_users", "ecr_repositories", "distributions",
-              "certificates", "hosted_zones", "health_checks", "backup_plans"]
-GLOBAL_FLAGS = ("iam_users", "distributions", "hosted_zones", "health_checks")
+              "certificates", "hosted_zones", "health_checks", "backup_plans", "tables", "buckets"]
+GLOBAL_FLAGS = ("iam_users", "distributions", "hosted_zones", "health_checks", "buckets")
 
 
 def log(message):
@@ -132,7 +133,7 @@ def clients(port, region):
     import boto3
     session = boto3.session.Session(aws_access_key_id="bench", aws_secret_access_key="bench", region_name=region)
     config = __import__("botocore.config").config.Config(retries={"max_attempts": 10, "mode": "standard"},
-                                                         max_pool_connections=32)
+                                                         max_pool_connections=32, s3={"addressing_style": "path"})
     url = "http://127.0.0.1:%d" % port
     return lambda service: session.client(service, endpoint_url=url, config=config)
 
@@ -267,6 +268,18 @@ def seed_region(port, region, shape, workers):
         "BackupPlanName": "bench-plan-%04d" % i, "Rules": [{
             "RuleName": "daily", "TargetBackupVaultName": "Default", "ScheduleExpression": "cron(0 5 ? * * *)",
             "Lifecycle": {"DeleteAfterDays": 35 if i % 2 else 3}}]}), workers)
+    dynamodb = client("dynamodb")
+
+    def table(i):
+        name = "bench-table-%04d" % i
+        dynamodb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
+                              AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                              KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                              DeletionProtectionEnabled=(i % 2 == 0))
+        if i % 3:
+            dynamodb.update_continuous_backups(TableName=name, PointInTimeRecoverySpecification={
+                "PointInTimeRecoveryEnabled": True})
+    parallel(range(shape.get("tables", 0)), table, workers)
 
     # What the account holds now, read back (not assumed): the minimal-calls model is computed from these.
     counts["log_groups"] = sum(len(p["logGroups"]) for p in logs.get_paginator("describe_log_groups").paginate())
@@ -345,6 +358,7 @@ def seed_region(port, region, shape, workers):
     counts["backup_plans"] = sum(len(p["BackupPlansList"]) for p in
                                  backup.get_paginator("list_backup_plans").paginate())
     counts["backup_selections"] = 0  # moto cannot store selections: the proxy answers an empty list per plan
+    counts["tables"] = sum(len(p["TableNames"]) for p in dynamodb.get_paginator("list_tables").paginate())
     # First resources, for the runbook's commands that take one
     counts["first"] = {
         "ecs_cluster": cluster_arns[0] if cluster_arns else None,
@@ -357,6 +371,7 @@ def seed_region(port, region, shape, workers):
         "rule": rules_by_bus["default"][0]["Name"] if rules_by_bus.get("default") else None,
         "alarm_topic": alarm_topics[0] if alarm_topics else None,
         "ecr_repository": repositories[0] if repositories else None,
+        "table": "bench-table-0000" if counts["tables"] else None,
     }
     return counts
 
@@ -416,6 +431,35 @@ def seed_global(port, shape, workers):
                       "access_key": keys[0]["AccessKeyId"] if keys else None,
                       "distribution": distributions[0] if distributions else None,
                       "hosted_zone": zones[0]["Id"] if zones else None}}
+    # Buckets spread over the regions, some versioned, some with lifecycle rules or their own Block Public Access;
+    # no account-level Block Public Access (so the audit reads each bucket's own).
+    regions = [r for r in shape["regions"].split(",") if r]
+
+    def bucket(i):
+        region = regions[i % len(regions)]
+        s3 = clients(port, region)("s3")
+        name = "bench-bucket-%05d" % i
+        s3.create_bucket(Bucket=name, **({} if region == "us-east-1" else {
+            "CreateBucketConfiguration": {"LocationConstraint": region}}))
+        if i % 2 == 0:
+            s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+        if i % 3 == 0:
+            s3.put_bucket_lifecycle_configuration(Bucket=name, LifecycleConfiguration={"Rules": [
+                {"ID": "tidy", "Status": "Enabled", "Filter": {"Prefix": ""},
+                 "NoncurrentVersionExpiration": {"NoncurrentDays": 30},
+                 "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7}}]})
+        if i % 4 == 0:
+            s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration={
+                "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
+                "RestrictPublicBuckets": True})
+    parallel(range(shape.get("buckets", 0)), bucket, workers)
+    s3 = clients(port, "us-east-1")("s3")
+    buckets = s3.list_buckets()["Buckets"]
+    return {"iam_users": len(users), "access_keys": len(keys), "buckets": len(buckets),
+            "account_public_access_block_all_on": False,
+            "first": {"user": users[0]["UserName"] if users else None,
+                      "access_key": keys[0]["AccessKeyId"] if keys else None,
+                      "bucket": buckets[0]["Name"] if buckets else None}}
 
 
 def seed(args, state_dir):
@@ -451,11 +495,11 @@ def describe_shape(shape):
     return ("%(regions)s; per region %(log_groups)d log groups, %(load_balancers)d ALBs, %(db_instances)d RDS, "
             "%(replication_groups)d ElastiCache groups, %(secrets)d secrets, %(ecs_clusters)d ECS clusters / "
             "%(ecs_services)d services, %(alarms)d alarms, %(queues)d SQS queues, %(rules)d EventBridge rules, "
-            "%(ecr_repositories)d ECR repositories, %(certificates)d ACM certificates, %(backup_plans)d backup plans; "
-            "%(iam_users)d IAM users, "
+            "%(ecr_repositories)d ECR repositories, %(certificates)d ACM certificates, %(backup_plans)d backup plans, "
+            "%(tables)d DynamoDB tables; %(iam_users)d IAM users, %(buckets)d S3 buckets, "
             "%(distributions)d CloudFront distributions, %(hosted_zones)d hosted zones, %(health_checks)d health checks"
             % dict(dict(ecr_repositories=0, queues=0, rules=0, distributions=0, certificates=0, hosted_zones=0,
-                        health_checks=0, backup_plans=0), **shape))
+                        health_checks=0, backup_plans=0, tables=0, buckets=0), **shape))
 
 
 def write_json(path, value):
@@ -621,6 +665,13 @@ def model(state):
         # Failover evidence: one DescribeEvents walk per service (RDS: category failover; none in a seeded account).
         add("rds:DescribeEvents", 1)
         add("elasticache:DescribeEvents", 1)
+        # ListTables, then DescribeTable and DescribeContinuousBackups per table, side by side.
+        tables = c.get("tables", 0)
+        add("dynamodb:ListTables", pages(tables, 100))
+        add("dynamodb:DescribeTable", tables)
+        add("dynamodb:DescribeContinuousBackups", tables)
+        chain("dynamodb: ListTables -> DescribeTable | DescribeContinuousBackups",
+              pages(tables, 100) + (1 if tables else 0))
 
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)
@@ -647,6 +698,21 @@ def model(state):
     add("route53:ListHealthChecks", pages(g.get("health_checks", 0), 1000))
     chain("route53: ListHostedZones -> ListResourceRecordSets", pages(g.get("hosted_zones", 0), 100)
           + (max(pages(n, 300) for n in zones) if zones else 0))
+    # S3, account-wide: ListBuckets and GetBucketLocation per bucket (from us-east-1), S3 Control's account-level
+    # Block Public Access once, then the per-bucket Gets in each bucket's region; a bucket's own Block Public Access is
+    # not read when the account's is all on.
+    buckets = g.get("buckets", 0)
+    per_bucket_block = 0 if g.get("account_public_access_block_all_on") else buckets
+    add("s3:ListAllMyBuckets", pages(buckets, 10000))
+    add("s3:GetBucketLocation", buckets)
+    add("s3:GetAccountPublicAccessBlock", 1)
+    add("s3:GetBucketPublicAccessBlock", per_bucket_block)
+    add("s3:GetBucketVersioning", buckets)
+    add("s3:GetLifecycleConfiguration", buckets)
+    located = pages(buckets, 10000) + (1 if buckets else 0)
+    chain("s3: ListBuckets -> GetBucketLocation -> per-bucket Gets", located + (1 if buckets else 0))
+    chain("s3: GetAccountPublicAccessBlock -> GetBucketPublicAccessBlock",
+          max(1, located) + (1 if per_bucket_block else 0))
 
     # The audit's first call, before any other (it proves the credentials): every chain starts after it.
     add("sts:GetCallerIdentity", 1)
@@ -1035,6 +1101,10 @@ def runbook(state, proxy_port):
             ["aws", "rds", "describe-events", "--event-categories", "failover", "--duration", "20160"] + r,
             ["aws", "elasticache", "describe-events", "--duration", "20160"] + r,
         ]
+        commands.append(["aws", "dynamodb", "list-tables"] + r)
+        if first.get("table"):
+            commands += [["aws", "dynamodb", "describe-table", "--table-name", first["table"]] + r,
+                         ["aws", "dynamodb", "describe-continuous-backups", "--table-name", first["table"]] + r]
         if first["db_instance"]:
             end = int(time.time()) // 3600 * 3600
             commands.append(["aws", "cloudwatch", "get-metric-data", "--start-time", str(end - 7 * 86400),
@@ -1058,6 +1128,13 @@ def runbook(state, proxy_port):
     commands += [["aws", "route53", "list-hosted-zones"] + r, ["aws", "route53", "list-health-checks"] + r]
     if g.get("hosted_zone"):
         commands.append(["aws", "route53", "list-resource-record-sets", "--hosted-zone-id", g["hosted_zone"]] + r)
+    # S3 (aws s3control get-public-access-block is left out: the CLI puts the account id in front of the emulator's
+    # host, which resolves nowhere; against AWS it is one more command)
+    commands.append(["aws", "s3api", "list-buckets"] + r)
+    if g.get("bucket"):
+        commands += [["aws", "s3api", command, "--bucket", g["bucket"]] + r for command in (
+            "get-bucket-location", "get-public-access-block", "get-bucket-versioning",
+            "get-bucket-lifecycle-configuration")]
     return commands
 
 

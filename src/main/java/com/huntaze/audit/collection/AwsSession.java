@@ -125,24 +125,43 @@ public final class AwsSession implements AutoCloseable {
      */
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(
             String iamPrefix, String region, Supplier<B> builder) {
-        return clientOf(iamPrefix, region, builder);
+        return clientOf(iamPrefix, Map.of(), region, builder);
+    }
+
+    /**
+     * The same, for a service some of whose SDK operations are authorised by an IAM action of another name (S3's
+     * ListBuckets is {@code s3:ListAllMyBuckets}, S3 Control's GetPublicAccessBlock
+     * {@code s3:GetAccountPublicAccessBlock}): the guard allows, counts and names those calls by their IAM action.
+     *
+     * @param iamActions SDK operation name → IAM action, for the operations whose names differ
+     */
+    public <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(
+            String iamPrefix, Map<String, String> iamActions, String region, Supplier<B> builder) {
+        return clientOf(iamPrefix, iamActions, region, builder);
     }
 
     public StsClient sts(String region) {
-        return clientOf("sts", region, StsClient::builder);
+        return clientOf("sts", Map.of(), region, StsClient::builder);
     }
 
+    /**
+     * Cached per IAM prefix, region and client type: two SDK clients can share an IAM prefix (S3 and S3 Control both
+     * call {@code s3:} actions).
+     */
     @SuppressWarnings("unchecked")
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C clientOf(
-            String iamPrefix, String region, Supplier<B> builder) {
-        return (C) clients.computeIfAbsent(iamPrefix + "@" + region, key -> build(iamPrefix, region, builder.get()));
+            String iamPrefix, Map<String, String> iamActions, String region, Supplier<B> builder) {
+        B fresh = builder.get();
+        return (C) clients.computeIfAbsent(iamPrefix + "@" + region + "@" + fresh.getClass().getName(),
+                key -> build(iamPrefix, iamActions, region, fresh));
     }
 
-    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(String iamPrefix, String region, B builder) {
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(
+            String iamPrefix, Map<String, String> iamActions, String region, B builder) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
-                        .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, allowedActions, counter))
+                        .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, iamActions, allowedActions, counter))
                         .addExecutionInterceptor(new AnswerShapeGuard())
                         .addExecutionInterceptor(inFlight)
                         .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()

@@ -18,16 +18,24 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
  * What a collector gets: the region, the session's clients, the data of the datasets it depends on, a pool
  * for per-resource calls (DescribeTargetHealth per target group, ListServices per cluster, ...).
  *
- * @param fanOut a pool separate from the one running collectors, so that a collector waiting on its
- *               per-resource calls can never starve them
+ * @param fanOut  a pool separate from the one running collectors, so that a collector waiting on its
+ *                per-resource calls can never starve them
+ * @param account the audited account's id (from STS, before collection): for the calls that take it as a
+ *                parameter (S3 Control's account-level settings); null when unknown
  */
 public record CollectionContext(String region, AwsSession aws, Map<Dataset<?>, Object> dependencies,
-                                ExecutorService fanOut, MetricRequest metrics) {
+                                ExecutorService fanOut, MetricRequest metrics, String account) {
 
     /** A context without metric specs (collectors other than the metrics one never read them). */
     public CollectionContext(String region, AwsSession aws, Map<Dataset<?>, Object> dependencies,
                              ExecutorService fanOut) {
-        this(region, aws, dependencies, fanOut, MetricRequest.NONE);
+        this(region, aws, dependencies, fanOut, MetricRequest.NONE, null);
+    }
+
+    /** A context of an unknown account. */
+    public CollectionContext(String region, AwsSession aws, Map<Dataset<?>, Object> dependencies,
+                             ExecutorService fanOut, MetricRequest metrics) {
+        this(region, aws, dependencies, fanOut, metrics, null);
     }
 
     /** The session's client of a service in this context's region: {@code context.client("rds", RdsClient::builder)}. */

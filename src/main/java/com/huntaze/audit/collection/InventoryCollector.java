@@ -83,7 +83,7 @@ public final class InventoryCollector {
             Map<String, RegionAndDataset> tasks = new HashMap<>();
             AtomicInteger done = new AtomicInteger();
             for (RegionAndDataset task : wanted) {
-                schedule(task, metrics, futures, tasks, pool, fanOut, done, total);
+                schedule(task, account, metrics, futures, tasks, pool, fanOut, done, total);
             }
             for (Map.Entry<String, CompletableFuture<Object>> entry : futures.entrySet()) {
                 RegionAndDataset task = tasks.get(entry.getKey());
@@ -120,7 +120,7 @@ public final class InventoryCollector {
         }
     }
 
-    private CompletableFuture<Object> schedule(RegionAndDataset task, MetricRequest metrics,
+    private CompletableFuture<Object> schedule(RegionAndDataset task, String account, MetricRequest metrics,
                                                Map<String, CompletableFuture<Object>> futures,
                                                Map<String, RegionAndDataset> tasks, ExecutorService pool,
                                                ExecutorService fanOut, AtomicInteger done, int total) {
@@ -131,8 +131,8 @@ public final class InventoryCollector {
         DatasetCollector<?> collector = collectorFor(task.dataset(), collectors);
         Map<Dataset<?>, CompletableFuture<Object>> dependencies = new LinkedHashMap<>();
         for (Dataset<?> dependency : collector.dependsOn(metrics)) {
-            dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), metrics, futures,
-                    tasks, pool, fanOut, done, total));
+            dependencies.put(dependency, schedule(new RegionAndDataset(task.region(), dependency), account, metrics,
+                    futures, tasks, pool, fanOut, done, total));
         }
         // A collector that needs all its dependencies fails with the first failed one; the others wait for all to
         // finish, failed or not, see only the collected ones, and fail only when none was collected.
@@ -153,7 +153,8 @@ public final class InventoryCollector {
                         dependencies.values().iterator().next().join();
                     }
                     try {
-                        return (Object) collector.collect(new CollectionContext(task.region(), aws, values, fanOut, metrics));
+                        return (Object) collector.collect(new CollectionContext(task.region(), aws, values, fanOut, metrics,
+                                account));
                     } finally {
                         progress.onProgress(done.incrementAndGet(), total);
                     }

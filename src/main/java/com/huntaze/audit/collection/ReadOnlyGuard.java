@@ -1,5 +1,6 @@
 package com.huntaze.audit.collection;
 
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -28,6 +29,7 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
             "codecommit:GetFile", "codecommit:GetBlob");
 
     private final String iamPrefix;
+    private final Map<String, String> iamActions;
     private final Set<String> allowed;
     private final CallCounter counter;
 
@@ -36,7 +38,17 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
      * @param allowed   the declared actions: all that may leave the process
      */
     public ReadOnlyGuard(String iamPrefix, Set<String> allowed, CallCounter counter) {
+        this(iamPrefix, Map.of(), allowed, counter);
+    }
+
+    /**
+     * @param iamActions the IAM action of each SDK operation whose name differs from it (S3's ListBuckets:
+     *                   {@code s3:ListAllMyBuckets}); such a call is allowed, counted and named by its IAM action,
+     *                   and only when the SDK operation itself is a read too
+     */
+    public ReadOnlyGuard(String iamPrefix, Map<String, String> iamActions, Set<String> allowed, CallCounter counter) {
         this.iamPrefix = iamPrefix;
+        this.iamActions = Map.copyOf(iamActions);
         this.allowed = Set.copyOf(allowed);
         this.counter = counter;
     }
@@ -58,8 +70,10 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        String action = iamPrefix + ":" + operation;
-        if (operation == null || !allowed.contains(action) || !isReadOnly(action)) {
+        String sdkAction = iamPrefix + ":" + operation;
+        String action = operation == null ? sdkAction : iamActions.getOrDefault(operation, sdkAction);
+        // A renamed operation must be a read under both names: no table can turn a write into an allowed read.
+        if (operation == null || !allowed.contains(action) || !isReadOnly(action) || !isReadOnly(sdkAction)) {
             throw new ReadOnlyViolationException(action);
         }
         counter.record(action);

@@ -39,6 +39,15 @@ public record Finding(
                 remediation, estimatedMonthlySavingsUsd);
     }
 
+    /**
+     * The same finding in another region: a global check's finding about a resource that lives in one region (an S3
+     * bucket, listed account-wide, in its own region).
+     */
+    public Finding withRegion(String newRegion) {
+        return new Finding(checkId, status, newRegion, resourceType, resourceId, resourceArn, message, evidence,
+                remediation, estimatedMonthlySavingsUsd);
+    }
+
     public Finding withSavings(double monthlyUsd) {
         return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
                 remediation, Math.round(monthlyUsd * 100) / 100.0);

@@ -37,7 +37,8 @@ class CiGateCliTest {
         String[] criticalAccepted = {"--suppress", "iam.root-access-keys", "--suppress", "rds.public-access:analytics-db",
                 "--suppress", "ec2.security-group-open-ports",
                 "--suppress", "amplify.no-aws-keys-in-env:d2k4q8m1x7z3pa",
-                "--suppress", "acm.certificate-renewal", "--reason", "accepted for the test"};
+                "--suppress", "acm.certificate-renewal",
+                "--suppress", "s3.public-access-block", "--reason", "accepted for the test"};
         return Stream.of(
                 Arguments.of(List.of(), ExitCode.NOK),
                 Arguments.of(List.of("--fail-on", "nok"), ExitCode.NOK),

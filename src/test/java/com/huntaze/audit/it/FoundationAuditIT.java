@@ -241,6 +241,16 @@ class FoundationAuditIT {
             String ops = sns.createTopic(r -> r.name("ops")).topicArn();
             sns.subscribe(r -> r.topicArn(ops).protocol("email").endpoint("oncall@example.com"));
         }
+        // s3.public-access-block: the account-level block all on (moto's S3 Control, without the account id the SDK
+        // would put in front of its host).
+        var s3ControlRules = software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider
+                .defaultProvider();
+        try (var s3control = moto.configure(software.amazon.awssdk.services.s3control.S3ControlClient.builder(),
+                "us-east-1").endpointProvider(p -> s3ControlRules.resolveEndpoint(p.toBuilder().requiresAccountId(false)
+                .build())).build()) {
+            s3control.putPublicAccessBlock(r -> r.accountId("123456789012").publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+        }
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
         // moto always reports the root user without MFA.

@@ -54,17 +54,20 @@ class PartialPermissionsIT {
             iam.createUser(r -> r.userName("auditor"));
             // Everything the audit needs (the shipped policy) except rds:DescribeDBInstances and
             // application-autoscaling:DescribeScalableTargets, sqs:GetQueueAttributes, acm:ListCertificates and
-            // rds:DescribeEvents.
+            // rds:DescribeEvents, s3:GetBucketVersioning and dynamodb:DescribeContinuousBackups.
             String partial = asMotoNamesIt(readShippedPolicy().replace("\"rds:DescribeDBInstances\",", "")
                     .replace("\"application-autoscaling:DescribeScalableTargets\",", "")
                     .replace("\"sqs:GetQueueAttributes\",", "")
                     .replace("\"acm:ListCertificates\",", "")
-                    .replace("\"rds:DescribeEvents\",", ""));
+                    .replace("\"rds:DescribeEvents\",", "")
+                    .replace("\"s3:GetBucketVersioning\",", "")
+                    .replace("\"dynamodb:DescribeContinuousBackups\",", ""));
             assertThat(partial).doesNotContain("rds:DescribeDBInstances")
                     .doesNotContain("application-autoscaling:DescribeScalableTargets")
                     .contains("application-autoscaling:DescribeScalingPolicies")
                     .doesNotContain("sqs:GetQueueAttributes").doesNotContain("acm:ListCertificates")
-                    .doesNotContain("rds:DescribeEvents");
+                    .doesNotContain("rds:DescribeEvents").doesNotContain("s3:GetBucketVersioning")
+                    .doesNotContain("dynamodb:DescribeContinuousBackups");
             iam.putUserPolicy(r -> r.userName("auditor").policyName("partial").policyDocument(partial));
             auditor = iam.createAccessKey(r -> r.userName("auditor")).accessKey();
             iam.createUser(r -> r.userName("least-privilege"));
@@ -119,6 +122,7 @@ class PartialPermissionsIT {
                 .credentialsProvider(adminCredentials).build()) {
             sqs.createQueue(r -> r.queueName("video-transcode"));
         }
+        seedBucketAndTable(adminCredentials, "us-east-1", "audit-partial-bucket", "partial-table");
         proxy = new StubProxy(moto.endpoint());
         Seed.sesAccount(proxy, "us-east-1", true);
         Seed.rdsLifecyclesAndMaintenance(proxy);
@@ -133,12 +137,17 @@ class PartialPermissionsIT {
 
         assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
         JsonNode report = json.json();
+        Map<String, String> denied = Map.of("rds.", "rds:DescribeDBInstances", "s3.versioning",
+                "s3:GetBucketVersioning", "s3.lifecycle", "s3:GetBucketVersioning", "dynamodb.point-in-time-recovery",
+                "dynamodb:DescribeContinuousBackups");
         for (JsonNode f : report.get("findings")) {
             String check = f.get("checkId").asText();
-            if (check.startsWith("rds.")) {
-                assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
-                assertThat(f.get("message").asText()).contains("rds:DescribeDBInstances").contains("access denied");
-            }
+            denied.forEach((prefix, action) -> {
+                if (check.startsWith(prefix)) {
+                    assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
+                    assertThat(f.get("message").asText()).as(check).contains(action).contains("access denied");
+                }
+            });
             if (check.startsWith("acm.")) {
                 // ACM is JSON-protocol: moto denies it with HTTP 403 and an XML body, still read as access denied
                 assertThat(f.get("status").asText()).as(check).isEqualTo("TODO");
@@ -157,6 +166,8 @@ class PartialPermissionsIT {
         }
         assertThat(statusOf(report, "ecs.empty-cluster", "leftover")).isEqualTo("NOK");
         assertThat(statusOf(report, "ses.production-access", "")).isEqualTo("OK");
+        assertThat(statusOf(report, "s3.public-access-block", "audit-partial-bucket")).isEqualTo("NOK");
+        assertThat(statusOf(report, "dynamodb.deletion-protection", "partial-table")).isEqualTo("NOK");
         for (JsonNode f : report.get("findings")) {
             if (f.get("checkId").asText().startsWith("events.") || f.get("checkId").asText().equals(
                     "cloudwatch.alarm-destination")) {
@@ -173,12 +184,15 @@ class PartialPermissionsIT {
                 .contains("\"operation\":\"application-autoscaling:DescribeScalableTargets\"")
                 .contains("\"operation\":\"sqs:GetQueueAttributes\"")
                 .contains("\"operation\":\"acm:ListCertificates\"")
+                .contains("\"operation\":\"s3:GetBucketVersioning\"")
+                .contains("\"operation\":\"dynamodb:DescribeContinuousBackups\"")
                 .doesNotContain("ecs:").doesNotContain("DescribeScalingPolicies")
                 .doesNotContain("events:").doesNotContain("sns:");
 
         assertThat(markdown.out()).contains("## Missing permissions")
                 .contains("\"Action\": [\"acm:ListCertificates\", \"application-autoscaling:DescribeScalableTargets\","
-                        + " \"rds:DescribeDBInstances\", \"rds:DescribeEvents\", \"sqs:GetQueueAttributes\"]");
+                        + " \"dynamodb:DescribeContinuousBackups\", \"rds:DescribeDBInstances\", \"rds:DescribeEvents\","
+                        + " \"s3:GetBucketVersioning\", \"sqs:GetQueueAttributes\"]");
     }
 
     @Test
@@ -334,6 +348,7 @@ class PartialPermissionsIT {
                             .forwardedValues(f -> f.queryString(false).cookies(k -> k.forward("none"))).minTTL(0L)
                             .trustedSigners(t -> t.enabled(false).quantity(0)))));
         }
+        seedBucketAndTable(adminCredentials, "eu-west-1", "audit-full-bucket", "full-table");
         proxy = new StubProxy(moto.endpoint());
         AmplifyStub amplify = AmplifyStub.in("eu-west-1");
         amplify.app("d1example0app1", "web", "WEB_COMPUTE").branch("main", null);
@@ -410,11 +425,41 @@ class PartialPermissionsIT {
     }
 
     /**
+     * A bucket in {@code region} (S3 lists it account-wide: every S3 call is made) and a table there, with nothing
+     * set: no versioning, lifecycle, Block Public Access, point-in-time recovery or deletion protection.
+     */
+    private static void seedBucketAndTable(StaticCredentialsProvider adminCredentials, String region, String bucket,
+                                           String table) {
+        try (var s3 = moto.configure(software.amazon.awssdk.services.s3.S3Client.builder(), region)
+                .credentialsProvider(adminCredentials).forcePathStyle(true).build();
+             var dynamodb = moto.configure(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), region)
+                     .credentialsProvider(adminCredentials).build()) {
+            s3.createBucket(r -> {
+                r.bucket(bucket);
+                if (!region.equals("us-east-1")) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(region));
+                }
+            });
+            dynamodb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        }
+    }
+
+    /**
      * moto names CloudWatch actions after the service's signing name, {@code monitoring:}, where IAM says
-     * {@code cloudwatch:}: the policy given to moto grants both spellings of each CloudWatch action.
+     * {@code cloudwatch:}; it authorises a bucket's GetPublicAccessBlock as {@code s3:ListBucket} (its table of S3
+     * actions looks for a {@code public_access_block} query parameter; the API sends {@code publicAccessBlock})
+     * where IAM says {@code s3:GetBucketPublicAccessBlock}, and S3 Control's as {@code s3:GetPublicAccessBlock}
+     * (the operation's name) where IAM says {@code s3:GetAccountPublicAccessBlock}: the policy given to moto grants
+     * both spellings of each.
      */
     private static String asMotoNamesIt(String policy) {
-        return policy.replaceAll("\"cloudwatch:([A-Za-z]+)\"", "\"cloudwatch:$1\", \"monitoring:$1\"");
+        return policy.replaceAll("\"cloudwatch:([A-Za-z]+)\"", "\"cloudwatch:$1\", \"monitoring:$1\"")
+                .replace("\"s3:GetBucketPublicAccessBlock\"",
+                        "\"s3:GetBucketPublicAccessBlock\", \"s3:ListBucket\"")
+                .replace("\"s3:GetAccountPublicAccessBlock\"",
+                        "\"s3:GetAccountPublicAccessBlock\", \"s3:GetPublicAccessBlock\"");
     }
 
     private static String readShippedPolicy() throws java.io.IOException {

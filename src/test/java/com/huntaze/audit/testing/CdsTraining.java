@@ -71,8 +71,9 @@ public final class CdsTraining {
     /**
      * A loopback endpoint answering every call with an empty success, in the call's protocol: the query protocol
      * (STS, RDS, ElastiCache, ELBv2, IAM, CloudWatch) gets an XML result, the JSON protocols (ECS, Logs, Secrets
-     * Manager, ACM; X-Amz-Target) and REST-JSON (SESv2, Amplify, AWS Backup) an empty object, REST-XML (CloudFront's
-     * ListDistributions, Route 53) an empty listing. STS GetCallerIdentity names an account.
+     * Manager, ACM, DynamoDB; X-Amz-Target) and REST-JSON (SESv2, Amplify, AWS Backup) an empty object, REST-XML
+     * (CloudFront's ListDistributions, Route 53, S3, S3 Control) an empty listing or element. STS GetCallerIdentity
+     * names an account.
      */
     public static HttpServer endpoint() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -84,6 +85,12 @@ public final class CdsTraining {
         server.createContext("/", CdsTraining::answer);
         server.start();
         return server;
+    }
+
+    /** Whether the request is signed for {@code service} (its SigV4 credential scope). */
+    private static boolean signedFor(HttpExchange exchange, String service) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.contains("/" + service + "/aws4_request");
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
@@ -100,6 +107,10 @@ public final class CdsTraining {
             answer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionList"
                     + " xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker><MaxItems>100"
                     + "</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>";
+        } else if (signedFor(exchange, "s3")) {
+            // REST-XML (S3, S3 Control): an empty element reads as an empty answer (no buckets, no settings).
+            contentType = "application/xml";
+            answer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Result/>";
         } else if (action.find()) {
             contentType = "text/xml";
             String name = action.group(1);
