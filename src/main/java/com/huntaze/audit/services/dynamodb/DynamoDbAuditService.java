@@ -23,4 +23,10 @@ public final class DynamoDbAuditService implements AuditService {
     public List<Check> checks(Contributions contributions) {
         return List.of(new DynamoDbPointInTimeRecoveryCheck(), new DynamoDbDeletionProtectionCheck());
     }
+
+    /** Its tables are among the resources {@code backup.plan-coverage} judges. */
+    @Override
+    public List<?> contributions() {
+        return List.of(DynamoDbBackupProtection.TABLES);
+    }
 }

@@ -24,4 +24,10 @@ public final class S3AuditService implements AuditService {
     public List<Check> checks(Contributions contributions) {
         return List.of(new S3PublicAccessBlockCheck(), new S3VersioningCheck(), new S3LifecycleCheck());
     }
+
+    /** Its buckets are origins {@code cloudfront.origin-in-account} can verify. */
+    @Override
+    public List<?> contributions() {
+        return List.of(S3OriginOwners.BUCKETS);
+    }
 }

@@ -42,7 +42,8 @@ class BackupPlanCoverageCheckTest {
                 .with(BackupDatasets.PLANS, plans)
                 .with(BackupDatasets.PROTECTED_RESOURCES, protectedResources)
                 .with(RdsDatasets.DB_INSTANCES, instances)
-                .with(RdsDatasets.DB_CLUSTERS, clusters);
+                .with(RdsDatasets.DB_CLUSTERS, clusters)
+                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of());
     }
 
     private static CheckHarness audit(List<BackupPlan> plans, DbInstance... instances) {
@@ -216,8 +217,27 @@ class BackupPlanCoverageCheckTest {
     @Test
     void theCheckReadsWhatTheServicesContribute() {
         assertThat(check().requires()).contains(BackupDatasets.PLANS, BackupDatasets.PROTECTED_RESOURCES,
-                RdsDatasets.DB_INSTANCES, RdsDatasets.DB_CLUSTERS);
+                RdsDatasets.DB_INSTANCES, RdsDatasets.DB_CLUSTERS,
+                com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES);
         var none = new BackupPlanCoverageCheck(List.of());
         assertThat(none.requires()).containsExactlyInAnyOrder(BackupDatasets.PLANS, BackupDatasets.PROTECTED_RESOURCES);
+    }
+
+    @Test
+    void aDynamoDbTableIsJudgedLikeADatabaseWhenItsServiceContributesIt() {
+        var table = new com.huntaze.audit.services.dynamodb.DynamoDbTable("orders",
+                "arn:aws:dynamodb:us-east-1:123456789012:table/orders", "ACTIVE", true, "PAY_PER_REQUEST",
+                null);
+        var audit = CheckHarness.of(check())
+                .with(BackupDatasets.PLANS, List.of(plan("prod-daily", List.of(DAILY),
+                        byArn("tables", "arn:aws:dynamodb:*:*:table/*"))))
+                .with(BackupDatasets.PROTECTED_RESOURCES, List.of())
+                .with(RdsDatasets.DB_INSTANCES, List.of())
+                .with(RdsDatasets.DB_CLUSTERS, List.of())
+                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of(table));
+
+        Finding covered = audit.finding("orders");
+        assertThat(covered.status()).isEqualTo(Status.OK);
+        assertThat(covered.resourceType()).isEqualTo("AWS::DynamoDB::Table");
     }
 }

@@ -32,7 +32,7 @@ class CloudFrontOriginInAccountCheckTest {
             new AmplifyBranch("main", null, "PRODUCTION", null, List.of()),
             new AmplifyBranch("feature/login", null, "DEVELOPMENT", null, List.of())));
 
-    /** The check with what the services contribute today (ELBv2 and Amplify). */
+    /** The check with what the services contribute today (ELBv2, Amplify, S3). */
     private static CloudFrontOriginInAccountCheck check() {
         return new CloudFrontOriginInAccountCheck(ServiceCatalog.current().all(OriginOwners.class));
     }
@@ -42,7 +42,9 @@ class CloudFrontOriginInAccountCheckTest {
         return CheckHarness.of(check())
                 .with(CloudFrontDatasets.DISTRIBUTIONS, List.of(distributions))
                 .with(Elbv2Datasets.LOAD_BALANCERS, List.of(PROD_WEB))
-                .with(AmplifyDatasets.APPS, List.of(WEB_APP));
+                .with(AmplifyDatasets.APPS, List.of(WEB_APP))
+                .with(com.huntaze.audit.services.s3.S3Datasets.BUCKETS, List.of(
+                        new com.huntaze.audit.services.s3.S3Bucket("huntaze-beta-assets", "us-east-1", null)));
     }
 
     private static Finding only(CheckHarness audit) {
@@ -129,7 +131,8 @@ class CloudFrontOriginInAccountCheckTest {
                 .with("us-east-1", Elbv2Datasets.LOAD_BALANCERS, List.of(PROD_WEB))
                 .with("eu-west-1", Elbv2Datasets.LOAD_BALANCERS, List.of(euWeb))
                 .with("us-east-1", AmplifyDatasets.APPS, List.of())
-                .with("eu-west-1", AmplifyDatasets.APPS, List.of());
+                .with("eu-west-1", AmplifyDatasets.APPS, List.of())
+                .with(com.huntaze.audit.services.s3.S3Datasets.BUCKETS, List.of());
 
         Finding f = only(audit);
 
@@ -140,22 +143,22 @@ class CloudFrontOriginInAccountCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"huntaze-beta-assets.s3.amazonaws.com", "huntaze-beta-assets.s3.us-east-1.amazonaws.com",
-            "huntaze-beta-assets.s3-website-us-east-1.amazonaws.com", "huntaze-beta-assets.s3-website.eu-west-1.amazonaws.com",
+            "huntaze-beta-assets.s3-website-us-east-1.amazonaws.com", "huntaze-beta-assets.s3-website.us-east-1.amazonaws.com",
             "huntaze-beta-assets.s3.dualstack.us-east-1.amazonaws.com"})
-    void anS3OriginIsTodoUntilTheBucketListIsRead(String domain) {
+    void anS3OriginOfABucketTheAccountListsIsOk(String domain) {
         Finding f = only(audit(distribution("E9").s3Origin("assets", domain).build()));
 
-        assertThat(f.status()).as(domain).isEqualTo(Status.TODO);
-        assertThat(f.message()).isEqualTo("S3 bucket huntaze-beta-assets not verified: the bucket list is not read.");
-        assertThat(f.remediation()).contains("--bucket huntaze-beta-assets --expected-bucket-owner");
+        assertThat(f.status()).as(domain).isEqualTo(Status.OK);
+        assertThat(f.evidence().get("Origins").toString()).contains("S3 bucket huntaze-beta-assets (us-east-1)");
     }
 
     @Test
-    void aBucketWithDotsInItsNameIsNamedWhole() {
+    void anS3OriginWhoseBucketTheAccountDoesNotListIsOutsideIt() {
         Finding f = only(audit(distribution("E10").s3Origin("assets", "assets.huntaze.com.s3.eu-west-1.amazonaws.com")
                 .build()));
 
-        assertThat(f.message()).startsWith("S3 bucket assets.huntaze.com not verified");
+        assertThat(f.status()).isEqualTo(Status.NOK);
+        assertThat(f.message()).contains("assets.huntaze.com.s3.eu-west-1.amazonaws.com");
     }
 
     @Test
@@ -177,18 +180,15 @@ class CloudFrontOriginInAccountCheckTest {
 
     @Test
     void aContributionThatListsBucketsMakesBucketOriginsVerifiable() {
-        // What the s3 service will contribute: the bucket list is then read, and a bucket it lacks is not ours.
-        OriginOwners buckets = new OriginOwners("S3 bucket", Set.of(), List.of("*.s3.amazonaws.com",
-                "*.s3.*.amazonaws.com"), false, ctx -> Map.of("huntaze-beta-assets.s3.amazonaws.com",
-                "S3 bucket huntaze-beta-assets"));
-        List<OriginOwners> owners = new ArrayList<>(ServiceCatalog.current().all(OriginOwners.class));
-        owners.add(buckets);
-        var audit = CheckHarness.of(new CloudFrontOriginInAccountCheck(owners))
+        // What the s3 service contributes: the bucket list is read, and a bucket it lacks is not ours.
+        var audit = CheckHarness.of(check())
                 .with(CloudFrontDatasets.DISTRIBUTIONS, List.of(
                         distribution("E13").s3Origin("assets", "huntaze-beta-assets.s3.amazonaws.com").build(),
                         distribution("E14").s3Origin("other", "someone-elses.s3.us-west-2.amazonaws.com").build()))
                 .with(Elbv2Datasets.LOAD_BALANCERS, List.of())
-                .with(AmplifyDatasets.APPS, List.of());
+                .with(AmplifyDatasets.APPS, List.of())
+                .with(com.huntaze.audit.services.s3.S3Datasets.BUCKETS, List.of(
+                        new com.huntaze.audit.services.s3.S3Bucket("huntaze-beta-assets", "us-east-1", null)));
 
         assertThat(audit.finding("E13").status()).isEqualTo(Status.OK);
         assertThat(audit.finding("E14").status())
@@ -222,12 +222,10 @@ class CloudFrontOriginInAccountCheckTest {
 
         assertThat(f.status()).isEqualTo(Status.NOK);
         assertThat(f.message()).startsWith("Origins huntaze.vercel.app, legacy.example.net are outside this account");
-        assertThat(f.evidence()).containsEntry("Outside", List.of("huntaze.vercel.app", "legacy.example.net"))
-                .containsEntry("NotVerified", List.of("S3 bucket huntaze-beta-assets not verified: the bucket list is"
-                        + " not read"));
+        assertThat(f.evidence()).containsEntry("Outside", List.of("huntaze.vercel.app", "legacy.example.net"));
         assertThat(f.evidence().get("Origins")).isEqualTo(List.of(
                 "web: prod-web-1234567890.us-east-1.elb.amazonaws.com (load balancer prod-web (application, us-east-1))",
-                "assets: huntaze-beta-assets.s3.amazonaws.com (not verified)",
+                "assets: huntaze-beta-assets.s3.amazonaws.com (S3 bucket huntaze-beta-assets (us-east-1))",
                 "vercel: huntaze.vercel.app (outside this account)",
                 "legacy: legacy.example.net (outside this account)"));
     }
@@ -242,7 +240,8 @@ class CloudFrontOriginInAccountCheckTest {
                 .with("us-east-1", Elbv2Datasets.LOAD_BALANCERS, List.of(PROD_WEB))
                 .failing("eu-west-1", Elbv2Datasets.LOAD_BALANCERS, denied)
                 .with("us-east-1", AmplifyDatasets.APPS, List.of())
-                .with("eu-west-1", AmplifyDatasets.APPS, List.of());
+                .with("eu-west-1", AmplifyDatasets.APPS, List.of())
+                .with(com.huntaze.audit.services.s3.S3Datasets.BUCKETS, List.of());
 
         Finding f = only(audit);
 
