@@ -613,6 +613,8 @@ def model(state):
         add("cloudwatch:DescribeAlarms", pages(c["alarms"], 100))
         chain("cloudwatch alarms", pages(c["alarms"], 100))
         add("logs:DescribeLogGroups", pages(c["log_groups"], 50))
+        # EFS: the seed creates no file system: one page per region (backup.plan-coverage reads them).
+        add("elasticfilesystem:DescribeFileSystems", 1)
         chain("logs", pages(c["log_groups"], 50))
 
         # SQS: one GetQueueAttributes per queue (only the attributes the checks read).

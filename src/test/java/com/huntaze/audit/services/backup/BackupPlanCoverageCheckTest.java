@@ -43,7 +43,8 @@ class BackupPlanCoverageCheckTest {
                 .with(BackupDatasets.PROTECTED_RESOURCES, protectedResources)
                 .with(RdsDatasets.DB_INSTANCES, instances)
                 .with(RdsDatasets.DB_CLUSTERS, clusters)
-                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of());
+                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of())
+                .with(com.huntaze.audit.services.efs.EfsDatasets.FILE_SYSTEMS, List.of());
     }
 
     private static CheckHarness audit(List<BackupPlan> plans, DbInstance... instances) {
@@ -218,13 +219,14 @@ class BackupPlanCoverageCheckTest {
     void theCheckReadsWhatTheServicesContribute() {
         assertThat(check().requires()).contains(BackupDatasets.PLANS, BackupDatasets.PROTECTED_RESOURCES,
                 RdsDatasets.DB_INSTANCES, RdsDatasets.DB_CLUSTERS,
-                com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES);
+                com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES,
+                com.huntaze.audit.services.efs.EfsDatasets.FILE_SYSTEMS);
         var none = new BackupPlanCoverageCheck(List.of());
         assertThat(none.requires()).containsExactlyInAnyOrder(BackupDatasets.PLANS, BackupDatasets.PROTECTED_RESOURCES);
     }
 
     @Test
-    void aDynamoDbTableIsJudgedLikeADatabaseWhenItsServiceContributesIt() {
+    void dynamoDbTablesAndEfsFileSystemsAreJudgedLikeDatabases() {
         var table = new com.huntaze.audit.services.dynamodb.DynamoDbTable("orders",
                 "arn:aws:dynamodb:us-east-1:123456789012:table/orders", "ACTIVE", true, "PAY_PER_REQUEST",
                 null);
@@ -234,10 +236,21 @@ class BackupPlanCoverageCheckTest {
                 .with(BackupDatasets.PROTECTED_RESOURCES, List.of())
                 .with(RdsDatasets.DB_INSTANCES, List.of())
                 .with(RdsDatasets.DB_CLUSTERS, List.of())
-                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of(table));
+                .with(com.huntaze.audit.services.dynamodb.DynamoDbDatasets.TABLES, List.of(table))
+                .with(com.huntaze.audit.services.efs.EfsDatasets.FILE_SYSTEMS, List.of(
+                        new com.huntaze.audit.services.efs.EfsFileSystem("fs-0uploads",
+                                "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0uploads", "uploads",
+                                "available", null),
+                        new com.huntaze.audit.services.efs.EfsFileSystem("fs-0gone",
+                                "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0gone", "gone",
+                                "deleting", null)));
 
         Finding covered = audit.finding("orders");
         assertThat(covered.status()).isEqualTo(Status.OK);
         assertThat(covered.resourceType()).isEqualTo("AWS::DynamoDB::Table");
+        Finding uploads = audit.finding("fs-0uploads");
+        assertThat(uploads.status()).as("no selection names EFS").isEqualTo(Status.NOK);
+        assertThat(uploads.resourceType()).isEqualTo("AWS::EFS::FileSystem");
+        assertThat(audit.findings()).extracting(Finding::resourceId).doesNotContain("fs-0gone");
     }
 }
