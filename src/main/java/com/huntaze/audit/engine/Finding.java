@@ -32,7 +32,6 @@ public record Finding(
                 newRemediation, estimatedMonthlySavingsUsd);
     }
 
-    /** This finding with an estimated monthly saving, rounded to cents as the report shows it. */
     /** The same finding about another kind of resource (e.g. a standalone cache cluster instead of a group). */
     public Finding withResourceType(String newResourceType) {
         return new Finding(checkId, status, region, newResourceType, resourceId, resourceArn, message, evidence,
@@ -48,6 +47,7 @@ public record Finding(
                 remediation, estimatedMonthlySavingsUsd);
     }
 
+    /** This finding with an estimated monthly saving, rounded to cents as the report shows it. */
     public Finding withSavings(double monthlyUsd) {
         return new Finding(checkId, status, region, resourceType, resourceId, resourceArn, message, evidence,
                 remediation, Math.round(monthlyUsd * 100) / 100.0);
