@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class LambdaSupportedRuntimeCheck implements Check {
 
-    public static final Threshold WARNING_DAYS = new Threshold("runtimeWarningDays", 120, "days", 0, 3650, null,
+    public static final Threshold WARNING_DAYS = new Threshold("runtimeWarningDays", 120, "days", 0, 1095, null,
             "lambda.supported-runtime: a runtime deprecated within this many days is NOK already");
 
     /** OS-only runtimes: the language runtime is the function's own code, and AWS patches only the OS. */

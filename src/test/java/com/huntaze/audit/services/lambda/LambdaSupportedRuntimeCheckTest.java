@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huntaze.audit.engine.Status;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.huntaze.audit.testing.CheckHarness;
+import com.huntaze.audit.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +112,30 @@ class LambdaSupportedRuntimeCheckTest {
         assertThatThrownBy(() -> RuntimeTable.read(dir.resolve("none.json"))).hasMessage("no such file");
         Path broken = Files.writeString(dir.resolve("broken.json"), "{");
         assertThatThrownBy(() -> RuntimeTable.read(broken)).hasMessageStartingWith("not JSON");
+    }
+
+    @Test
+    void theRuntimesOptionReplacesTheTableAndABadFileIsExit2(@TempDir Path dir) throws Exception {
+        // A table that knows only python3.12: the demo's other runtimes become TODO, python3.12 NOK by its date.
+        Path file = Files.writeString(dir.resolve("runtimes.json"), """
+                {"date": "2027-01-01", "source": "https://example.com/runtimes",
+                 "runtimes": [{"runtime": "python3.12", "deprecation": "2025-01-01"}]}""");
+        CliRun run = CliRun.of("check", "--demo", "--format", "json", "--checks", "lambda.supported-runtime",
+                "--runtimes", file.toString());
+        JsonNode activate = run.finding("lambda.supported-runtime", "us-east-1", "activate-offers");
+        assertThat(activate.get("status").asText()).isEqualTo("NOK");
+        assertThat(activate.get("evidence").get("RuntimeTableDate").asText()).isEqualTo("2027-01-01");
+        JsonNode report = run.finding("lambda.supported-runtime", "us-east-1", "nightly-report");
+        assertThat(report.get("status").asText()).isEqualTo("TODO");
+        assertThat(report.get("message").asText()).contains("not in the runtime table of 2027-01-01");
+
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"date": "2027-01-01", "runtimes": [{"runtime": "python3.12", "deprecation": "soon"}]}""");
+        CliRun refused = CliRun.of("check", "--demo", "--runtimes", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().strip()).isEqualTo("huntaze-audit: --runtimes " + bad
+                + ": runtimes[0].deprecation: 'soon' is not a date (YYYY-MM-DD)");
     }
 
     private static RuntimeTable table(String json) {
