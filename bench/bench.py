@@ -674,6 +674,14 @@ def model(state):
         add("dynamodb:DescribeContinuousBackups", tables)
         chain("dynamodb: ListTables -> DescribeTable | DescribeContinuousBackups",
               pages(tables, 100) + (1 if tables else 0))
+        # Lambda: ListFunctions (50 per page); ListFunctionEventInvokeConfigs (50 per page, one page each) per
+        # function an EventBridge target or an alarm topic's lambda subscription names, after those walks. The seed
+        # creates no function (the rules target SQS), so: one ListFunctions page per region, no invoke config.
+        functions, called = c.get("functions", 0), c.get("functions_called", 0)
+        add("lambda:ListFunctions", pages(functions, 50))
+        add("lambda:ListFunctionEventInvokeConfigs", called)
+        chain("lambda: ListFunctions | events ... ListTargetsByRule -> ListFunctionEventInvokeConfigs",
+              pages(functions, 50) + (1 if called else 0))
 
     g = state["counts"]["global"]
     add("iam:GetAccountSummary", 1)

@@ -166,6 +166,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + "embedded on-demand prices.")
     Path prices;
 
+    @Option(names = "--runtimes", paramLabel = "FILE",
+            description = "A Lambda runtime table (JSON, same format as the embedded lambda-runtimes.json) that "
+                    + "replaces the embedded one for lambda.supported-runtime.")
+    Path runtimes;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -251,6 +256,7 @@ public final class CheckCommand implements Callable<Integer> {
         AuditConfig config = config(registry, started);
         List<Suppression> suppressions = suppressions(registry, config, started);
         Thresholds thresholds = thresholds(config.thresholds(), registry.thresholds());
+        com.huntaze.audit.engine.Settings settings = settings(config);
         List<RegisteredCheck> checks = selectedChecks(registry);
 
         Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
@@ -283,7 +289,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
-                started, config.settings())).run(checks, inventory);
+                started, settings)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
                 outcome, apiCalls, durationMs, priceTable.origin());
@@ -484,6 +490,19 @@ public final class CheckCommand implements Callable<Integer> {
 
     private static Inventory demoInventory(LocalDate today) {
         return ServiceCatalog.current().demoInventory(today);
+    }
+
+    /** The config file's settings, with {@code --runtimes FILE} replacing the Lambda runtime table. */
+    private com.huntaze.audit.engine.Settings settings(AuditConfig config) {
+        if (runtimes == null) {
+            return config.settings();
+        }
+        try {
+            return config.settings().with(com.huntaze.audit.services.lambda.LambdaSupportedRuntimeCheck.RUNTIMES,
+                    com.huntaze.audit.services.lambda.RuntimeTable.read(runtimes));
+        } catch (com.huntaze.audit.services.lambda.RuntimeTable.RuntimeTableException e) {
+            throw new UsageException("--runtimes " + runtimes + ": " + e.getMessage());
+        }
     }
 
     /** {@code --dns-server HOST[:PORT]}; null for the system's resolver. */

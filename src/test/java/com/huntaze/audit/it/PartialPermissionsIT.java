@@ -331,6 +331,10 @@ class PartialPermissionsIT {
                      .credentialsProvider(adminCredentials).build()) {
             sqs.createQueue(r -> r.queueName("orders"));
             events.putRule(r -> r.name("nightly").scheduleExpression("rate(1 day)"));
+            // A Lambda target, so that the function's invoke configs are read (the function: the proxy's, below).
+            events.putRule(r -> r.name("report").scheduleExpression("rate(1 day)"));
+            events.putTargets(r -> r.rule("report").targets(t -> t.id("fn")
+                    .arn("arn:aws:lambda:eu-west-1:123456789012:function:nightly-report")));
             String topic = sns.createTopic(r -> r.name("ops")).topicArn();
             sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("oncall@example.com"));
         }
@@ -353,6 +357,7 @@ class PartialPermissionsIT {
         AmplifyStub amplify = AmplifyStub.in("eu-west-1");
         amplify.app("d1example0app1", "web", "WEB_COMPUTE").branch("main", null);
         amplify.install(proxy);
+        lambdaAnsweredByTheProxy("eu-west-1");
         String certificate;
         try (var acm = moto.configure(software.amazon.awssdk.services.acm.AcmClient.builder(), "eu-west-1")
                 .credentialsProvider(adminCredentials).build()) {
@@ -402,6 +407,19 @@ class PartialPermissionsIT {
 
     private static StubProxy.Response xml(String body) {
         return new StubProxy.Response(200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
+    }
+
+    /**
+     * moto's Lambda cannot be used when it enforces IAM (REST: SignatureDoesNotMatch even to an allowed caller): the
+     * proxy answers ListFunctions with one function and ListFunctionEventInvokeConfigs with none.
+     */
+    private void lambdaAnsweredByTheProxy(String region) {
+        proxy.when(r -> r.service().equals("lambda") && r.path().contains("/event-invoke-config/list"),
+                StubProxy.Response.json("{\"FunctionEventInvokeConfigs\":[]}"));
+        proxy.when(r -> r.service().equals("lambda") && r.path().startsWith("/2015-03-31/functions"),
+                StubProxy.Response.json("{\"Functions\":[{\"FunctionName\":\"nightly-report\",\"FunctionArn\":"
+                        + "\"arn:aws:lambda:" + region + ":123456789012:function:nightly-report\",\"Runtime\":"
+                        + "\"python3.12\",\"PackageType\":\"Zip\"}]}"));
     }
 
     /**

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Values planted where the collectors' answers carry them (a secret's value; a task definition's container
- * environment, which DescribeTaskDefinition returns in clear) reach no collected record of any collector of the
+ * environment, which DescribeTaskDefinition returns in clear; a Lambda function's environment, which ListFunctions
+ * returns in clear) reach no collected record of any collector of the
  * catalog, and no output of a full audit, --debug included. Names may appear; values never.
  */
 @ExtendWith(Moto.class)
@@ -36,6 +37,8 @@ class PlantedSecretsIT {
 
     private static final String SECRET_VALUE = "planted-secret-5b8e1d-value";
     private static final String ENV_VALUE = "planted-env-9c2f7a-password";
+    /** 40 characters, the shape of a secret access key, in a Lambda function's environment (ListFunctions returns it). */
+    private static final String LAMBDA_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTED40x";
 
     @Test
     void noCollectedRecordAndNoOutputHoldsAPlantedValue(MotoServer moto) throws Exception {
@@ -54,6 +57,10 @@ class PlantedSecretsIT {
                     .desiredCount(1));
         }
 
+        assertThat(LAMBDA_SECRET).hasSize(40);
+        LambdaFunctions.create(moto, "us-east-1", "nightly-report", "python3.8",
+                java.util.Map.of("AWS_SECRET_ACCESS_KEY", LAMBDA_SECRET));
+
         // Every dataset of every collector, as an audit of every check would read them.
         ServiceCatalog catalog = ServiceCatalog.current();
         Set<Dataset<?>> all = new LinkedHashSet<>(catalog.collectors().keySet());
@@ -70,11 +77,12 @@ class PlantedSecretsIT {
             records.append(json.writeValueAsString(region.data().values()));
         }
         assertThat(records).as("what was read: the secret and the task definition are there")
-                .contains("prod/api-key").contains("task-definition/api:1");
-        assertThat(records).doesNotContain(SECRET_VALUE).doesNotContain(ENV_VALUE);
+                .contains("prod/api-key").contains("task-definition/api:1")
+                .contains("nightly-report").contains("AWS_SECRET_ACCESS_KEY");
+        assertThat(records).doesNotContain(SECRET_VALUE).doesNotContain(ENV_VALUE).doesNotContain(LAMBDA_SECRET);
 
         List<String> outputs = new ArrayList<>();
-        for (String format : List.of("md", "json")) {
+        for (String format : List.of("md", "json", "junit")) {
             CliRun run = CliRun.of("check", "--debug", "--endpoint-url", moto.endpoint().toString(),
                     "--region", "us-east-1", "--format", format);
             assertThat(run.exitCode()).as(run.toString()).isIn(0, 1);
@@ -82,7 +90,7 @@ class PlantedSecretsIT {
             outputs.add(run.err());
         }
         String output = String.join("\n", outputs);
-        assertThat(output).contains("prod/api-key").contains("prod/api");
-        assertThat(output).doesNotContain(SECRET_VALUE).doesNotContain(ENV_VALUE);
+        assertThat(output).contains("prod/api-key").contains("prod/api").contains("nightly-report");
+        assertThat(output).doesNotContain(SECRET_VALUE).doesNotContain(ENV_VALUE).doesNotContain(LAMBDA_SECRET);
     }
 }

@@ -3,6 +3,7 @@ package com.huntaze.audit.services.events;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
+import com.huntaze.audit.services.lambda.AsynchronousCallers;
 import com.huntaze.audit.services.sqs.DeadLetterQueueReferences;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,14 @@ public final class EventsAuditService implements AuditService {
                     .map(t -> new DeadLetterQueueReferences.Reference(t.deadLetterArn(), "EventBridge rule "
                             + rule.name() + " (bus " + rule.eventBusName() + ", target " + t.id() + ")")))
             .toList());
+
+    /** The Lambda functions enabled rules target: EventBridge invokes them asynchronously. */
+    static final AsynchronousCallers LAMBDA_TARGETS = new AsynchronousCallers(Set.of(EventsDatasets.RULES),
+            datasets -> datasets.get(EventsDatasets.RULES).stream().filter(EventRule::isEnabled)
+                    .flatMap(rule -> rule.targets().stream().filter(EventTarget::isLambdaFunction)
+                            .map(t -> new AsynchronousCallers.Caller(t.arn(), "EventBridge rule " + rule.name()
+                                    + " (bus " + rule.eventBusName() + ", target " + t.id() + ")")))
+                    .toList());
 
     @Override
     public String id() {
@@ -35,6 +44,6 @@ public final class EventsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(TARGET_DEAD_LETTER_QUEUES);
+        return List.of(TARGET_DEAD_LETTER_QUEUES, LAMBDA_TARGETS);
     }
 }

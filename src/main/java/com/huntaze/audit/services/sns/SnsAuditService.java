@@ -3,6 +3,7 @@ package com.huntaze.audit.services.sns;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
+import com.huntaze.audit.services.lambda.AsynchronousCallers;
 import com.huntaze.audit.services.sqs.DeadLetterQueueReferences;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,18 @@ public final class SnsAuditService implements AuditService {
             .stream().flatMap(topic -> topic.subscriptions().stream().filter(s -> s.deadLetterTargetArn() != null)
                     .map(s -> new DeadLetterQueueReferences.Reference(s.deadLetterTargetArn(), "SNS subscription of"
                             + " topic " + SnsTopic.nameOf(topic.topicArn()) + " (" + s.protocol() + ")")))
+            .toList());
+
+    /**
+     * The Lambda functions that confirmed subscriptions invoke (SNS invokes them asynchronously). Only the topics
+     * alarms notify are read today, so only their subscriptions count.
+     */
+    static final AsynchronousCallers LAMBDA_SUBSCRIPTIONS = new AsynchronousCallers(
+            Set.of(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS), datasets -> datasets
+            .get(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS).stream().flatMap(topic -> topic.subscriptions().stream()
+                    .filter(s -> s.confirmed() && s.lambdaFunctionArn() != null)
+                    .map(s -> new AsynchronousCallers.Caller(s.lambdaFunctionArn(), "SNS subscription of topic "
+                            + SnsTopic.nameOf(topic.topicArn()))))
             .toList());
 
     @Override
@@ -38,6 +51,6 @@ public final class SnsAuditService implements AuditService {
 
     @Override
     public List<?> contributions() {
-        return List.of(SUBSCRIPTION_DEAD_LETTER_QUEUES);
+        return List.of(SUBSCRIPTION_DEAD_LETTER_QUEUES, LAMBDA_SUBSCRIPTIONS);
     }
 }

@@ -104,7 +104,8 @@ final class SnsCollectors {
             for (Listed l : listed) {
                 result.add(new SnsTopicSubscriptions(l.topicArn(), l.subscriptions().stream()
                         .map(s -> new SnsSubscription(s.subscriptionArn(), s.protocol(),
-                                emptyToNull(deadLetterBySubscription.get(s.subscriptionArn()))))
+                                emptyToNull(deadLetterBySubscription.get(s.subscriptionArn())),
+                                "lambda".equals(s.protocol()) ? s.endpoint() : null))
                         .toList()));
             }
             return result;

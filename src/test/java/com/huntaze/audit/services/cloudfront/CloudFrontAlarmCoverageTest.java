@@ -42,6 +42,8 @@ class CloudFrontAlarmCoverageTest {
                     .with(region, com.huntaze.audit.services.sqs.SqsDatasets.QUEUES, List.of())
                     .with(region, com.huntaze.audit.services.events.EventsDatasets.RULES, List.of())
                     .with(region, com.huntaze.audit.services.sns.SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, List.of())
+                    .with(region, com.huntaze.audit.services.lambda.LambdaDatasets.FUNCTIONS, List.of())
+                    .with(region, com.huntaze.audit.services.lambda.LambdaDatasets.EVENT_INVOKE_CONFIGS, List.of())
                     .with(region, com.huntaze.audit.services.ses.SesDatasets.ACCOUNT,
                             new com.huntaze.audit.services.ses.SesAccount(false, true, "HEALTHY", 200, 1, 0))
                     .with(region, CloudWatchDatasets.ALARMS, alarms(region.equals("us-east-1") ? metricAlarms

@@ -76,6 +76,8 @@ class CloudWatchAlarmCoverageCheckTest {
                     .with(SqsDatasets.QUEUES, queues)
                     .with(EventsDatasets.RULES, rules)
                     .with(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, subscriptions)
+                    .with(com.huntaze.audit.services.lambda.LambdaDatasets.FUNCTIONS, List.of())
+                    .with(com.huntaze.audit.services.lambda.LambdaDatasets.EVENT_INVOKE_CONFIGS, List.of())
                     .with(SesDatasets.ACCOUNT, ses)
                     .with(CloudFrontDatasets.DISTRIBUTIONS, List.of())
                     .with(CloudWatchDatasets.ALARMS, alarms(alarms));

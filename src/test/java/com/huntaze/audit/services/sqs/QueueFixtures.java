@@ -57,6 +57,8 @@ final class QueueFixtures {
         return CheckHarness.of(check)
                 .with(SqsDatasets.QUEUES, queues)
                 .with(EventsDatasets.RULES, rules)
-                .with(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, subscriptions);
+                .with(SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, subscriptions)
+                .with(com.huntaze.audit.services.lambda.LambdaDatasets.FUNCTIONS, List.of())
+                .with(com.huntaze.audit.services.lambda.LambdaDatasets.EVENT_INVOKE_CONFIGS, List.of());
     }
 }

@@ -77,7 +77,7 @@ class SqsDeadLetterQueueCheckTest {
     @Test
     void itReadsTheQueuesAndEveryDatasetThatCanNameADeadLetterQueue() {
         assertThat(CHECK.requires()).containsExactlyInAnyOrder(SqsDatasets.QUEUES, EventsDatasets.RULES,
-                SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS);
+                SnsDatasets.ALARM_TOPIC_SUBSCRIPTIONS, com.huntaze.audit.services.lambda.LambdaDatasets.FUNCTIONS, com.huntaze.audit.services.lambda.LambdaDatasets.EVENT_INVOKE_CONFIGS);
     }
 
     @Test
