@@ -232,10 +232,6 @@ public final class CheckCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    boolean debug() {
-        return debug;
-    }
-
     @Override
     public Integer call() {
         Instant started = clock.instant();

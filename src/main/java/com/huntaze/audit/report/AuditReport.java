@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.huntaze.audit.engine.CheckResult;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -152,10 +151,5 @@ public record AuditReport(
     @JsonIgnore
     public boolean failsGate() {
         return findings.stream().anyMatch(ReportedFinding::failsGate);
-    }
-
-    @JsonIgnore
-    public boolean hasNok() {
-        return findings.stream().anyMatch(f -> f.finding().status() == Status.NOK);
     }
 }
