@@ -7,7 +7,8 @@ public enum ReportFormat {
     md("md"),
     json("json"),
     junit("xml"),
-    sarif("sarif");
+    sarif("sarif"),
+    csv("csv");
 
     private final String extension;
 
@@ -26,6 +27,7 @@ public enum ReportFormat {
             case json -> JsonReport.render(tree);
             case junit -> JunitReport.render(tree);
             case sarif -> SarifReport.render(tree);
+            case csv -> CsvReport.render(tree);
         };
     }
 }
