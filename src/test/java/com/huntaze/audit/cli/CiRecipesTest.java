@@ -88,7 +88,7 @@ class CiRecipesTest {
         CommandLine.ParseResult check = parse(command);
         assertThat(check.commandSpec().name()).isEqualTo("check");
         assertThat(command).contains("--baseline", "--fail-on-new", "--config", "--output-dir");
-        assertThat(option(check, "--format")).isEqualTo("[md, json, junit]");
+        assertThat(option(check, "--format")).isEqualTo("[md, json, junit, sarif]");
         Path reports = Path.of(option(check, "--output-dir"));
         assertThat(audit.get("run").asText()).contains("$?").contains("$GITHUB_OUTPUT");
 
@@ -107,6 +107,15 @@ class CiRecipesTest {
         assertThat(tests.get("with").get("reporter").asText()).isEqualTo("java-junit");
         assertThat(tests.get("with").get("fail-on-error").asBoolean()).as("the exit code decides").isFalse();
         assertGlobFindsTheFile(tests.get("with").get("path").asText(), reports, ReportFormat.junit);
+
+        // The SARIF report becomes code scanning alerts, whatever the gate decided.
+        assertThat(workflow.get("permissions").get("security-events").asText()).isEqualTo("write");
+        JsonNode codeScanning = step(steps, "github/codeql-action/upload-sarif@");
+        assertThat(codeScanning.get("if").asText()).startsWith("always()");
+        Matcher sarifGlob = Pattern.compile("hashFiles\\('([^']+)'\\)").matcher(codeScanning.get("if").asText());
+        assertThat(sarifGlob.find()).isTrue();
+        assertGlobFindsTheFile(sarifGlob.group(1), reports, ReportFormat.sarif);
+        assertThat(Path.of(codeScanning.get("with").get("sarif_file").asText())).isEqualTo(reports);
 
         JsonNode gate = steps.get(steps.size() - 1);
         assertThat(gate.get("env").get("AUDIT_EXIT").asText()).isEqualTo("${{ steps.audit.outputs.exit-code }}");
