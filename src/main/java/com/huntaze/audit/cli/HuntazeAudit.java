@@ -55,7 +55,7 @@ public final class HuntazeAudit implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println("huntaze-audit: " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().println("huntaze-audit: " + e.getMessage() + Typos.hint(e) + " (see --help)");
             e.getCommandLine().getErr().flush();
             return ExitCode.USAGE;
         });

@@ -1,5 +1,6 @@
 package com.huntaze.audit.engine;
 
+import com.huntaze.audit.util.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,12 +47,18 @@ public final class CheckSelection {
             }
             Pattern pattern = glob(glob);
             if (all.stream().noneMatch(c -> pattern.matcher(c.id()).matches())) {
-                throw new UnknownCheckException(option + ": no check matches '" + glob
-                        + "' (see huntaze-audit list-checks)");
+                throw new UnknownCheckException(option + ": no check matches '" + glob + "'"
+                        + Suggestions.didYouMean(suggestions(all, glob)) + " (see huntaze-audit list-checks)");
             }
             compiled.add(pattern);
         }
         return compiled;
+    }
+
+    /** The ids nearest to a misspelt one; none for a glob (its wildcards say it was not meant as one id). */
+    private static List<String> suggestions(List<RegisteredCheck> all, String given) {
+        return given.contains("*") || given.contains("?") ? List.of()
+                : Suggestions.nearest(given, all.stream().map(RegisteredCheck::id).toList());
     }
 
     /** A glob where {@code *} is any run of characters and {@code ?} one character; the rest is literal. */

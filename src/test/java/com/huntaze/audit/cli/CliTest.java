@@ -120,7 +120,8 @@ class CliTest {
     void aCheckFilterThatMatchesNothingIsAUsageError() {
         var run = CliRun.of("check", "--demo", "--checks", "rds.multi-zone");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err().strip()).isEqualTo("huntaze-audit: --checks: no check matches 'rds.multi-zone' (see huntaze-audit list-checks)");
+        assertThat(run.err().strip()).isEqualTo("huntaze-audit: --checks: no check matches 'rds.multi-zone'; did you mean"
+                + " `rds.multi-az`? (see huntaze-audit list-checks)");
         var skip = CliRun.of("check", "--demo", "--skip-checks", "nope.*");
         assertThat(skip.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(skip.err()).contains("--skip-checks: no check matches 'nope.*'");
