@@ -5,6 +5,7 @@ import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.RegisteredCheck;
 import com.huntaze.audit.engine.SettingsSection;
 import com.huntaze.audit.engine.Threshold;
+import com.huntaze.audit.services.ServiceCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code huntaze-audit list-checks}: the catalog, one check a line; with {@code --thresholds}, what tunes it. */
 @Command(name = "list-checks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List every registered check: id, domain, severity and title.")
+        description = "List the registered checks: id, domain, severity and title (--format json: every field of"
+                + " explain); --domain and --service filter them.")
 public final class ListChecksCommand implements Callable<Integer> {
 
     @Spec
@@ -27,14 +29,40 @@ public final class ListChecksCommand implements Callable<Integer> {
                     + " description), then the config file sections checks declare.")
     boolean thresholds;
 
+    /** Output formats of {@code list-checks}. */
+    public enum ListFormat { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table) or json (an array of the checks with every field of explain)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    ListFormat format;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+            description = "Only the checks of this domain: reliability, security, cost, observability, email, process.")
+    String domain;
+
+    @Option(names = "--service", paramLabel = "SERVICE",
+            description = "Only the checks of this service (the first part of their ids: rds, ecs, iam, ...).")
+    String service;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckRegistry registry = CheckRegistry.load();
+        if (thresholds && (format == ListFormat.json || domain != null || service != null)) {
+            throw new UsageException("--thresholds lists every threshold as text: it takes no --format json, --domain"
+                    + " or --service");
+        }
         if (thresholds) {
             printThresholds(registry, out);
         } else {
-            var checks = registry.checks();
+            var checks = ListedChecks.select(registry.checks(), domain, service, ServiceCatalog.current());
+            if (format == ListFormat.json) {
+                out.print(CheckDescription.json(checks.stream()
+                        .map(c -> CheckDescription.of(c, ServiceCatalog.current())).toList()));
+                out.flush();
+                return ExitCode.OK;
+            }
             int idWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(2);
             String format = "%-" + idWidth + "s  %-13s  %-8s  %s%n";
             out.printf(format, "ID", "DOMAIN", "SEVERITY", "TITLE");
