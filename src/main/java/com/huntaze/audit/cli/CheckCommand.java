@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", split = ",", paramLabel = "REGION",
+    @Option(names = "--region", split = ",", paramLabel = "REGION", completionCandidates = Regions.Candidates.class,
             description = "Region to audit; repeatable or comma-separated. Default: AWS_REGION, "
                     + "AWS_DEFAULT_REGION, or the profile's region.")
     List<String> regions = new ArrayList<>();
@@ -125,11 +125,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + " config file. The keys, defaults and ranges: huntaze-audit list-checks --thresholds.")
     List<String> thresholdSettings = new ArrayList<>();
 
-    @Option(names = "--checks", split = ",", paramLabel = "ID",
+    @Option(names = "--checks", split = ",", paramLabel = "ID", completionCandidates = CheckIds.class,
             description = "Run only these checks (ids or globs such as rds.*; comma-separated).")
     List<String> onlyChecks = new ArrayList<>();
 
-    @Option(names = "--skip-checks", split = ",", paramLabel = "ID",
+    @Option(names = "--skip-checks", split = ",", paramLabel = "ID", completionCandidates = CheckIds.class,
             description = "Do not run these checks (ids or globs; comma-separated).")
     List<String> skippedChecks = new ArrayList<>();
 

@@ -34,6 +34,7 @@ public final class HuntazeAudit implements Runnable {
         SUBCOMMANDS.put("iam-policy", IamPolicyCommand::new);
         SUBCOMMANDS.put("render", RenderCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
     }
 
     @picocli.CommandLine.Spec

@@ -20,6 +20,14 @@ final class Regions {
             .map(Region::id)
             .collect(Collectors.toUnmodifiableSet());
 
+    /** The known region names, sorted: the completion candidates of {@code --region}. */
+    static final class Candidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return KNOWN.stream().sorted().iterator();
+        }
+    }
+
     static boolean isKnown(String name) {
         return KNOWN.contains(name);
     }

@@ -19,7 +19,7 @@ class SubcommandRegistrationTest {
     void topLevelHelpListsEveryCommand() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("check", "list-checks", "iam-policy", "render", "explain");
+        assertThat(run.out()).contains("check", "list-checks", "iam-policy", "render", "explain", "completion");
     }
 
     @Test
@@ -36,6 +36,6 @@ class SubcommandRegistrationTest {
         assertThat(HuntazeAudit.subcommandsFor(new String[] {"--version", "--help"}))
                 .containsOnlyKeys(HuntazeAudit.SUBCOMMANDS.keySet().toArray(String[]::new));
         assertThat(HuntazeAudit.subcommandsFor(new String[] {}))
-                .containsOnlyKeys("check", "list-checks", "iam-policy", "render", "explain");
+                .containsOnlyKeys("check", "list-checks", "iam-policy", "render", "explain", "completion");
     }
 }
