@@ -37,11 +37,11 @@ public final class ListChecksCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     ListFormat format;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN",
-            description = "Only the checks of this domain: reliability, security, cost, observability, email, process.")
+    @Option(names = "--domain", paramLabel = "DOMAIN", completionCandidates = ListedChecks.Domains.class,
+            description = "Only the checks of this domain: ${COMPLETION-CANDIDATES}.")
     String domain;
 
-    @Option(names = "--service", paramLabel = "SERVICE",
+    @Option(names = "--service", paramLabel = "SERVICE", completionCandidates = ListedChecks.Services.class,
             description = "Only the checks of this service (the first part of their ids: rds, ecs, iam, ...).")
     String service;
 

@@ -61,6 +61,8 @@ class CompletionCommandTest {
         assertThat(completions("huntaze-audit render x.json --format ")).containsExactly("md", "json", "junit",
                 "sarif", "csv");
         assertThat(completions("huntaze-audit check --fail")).contains("--fail-on", "--fail-on-new");
+        assertThat(completions("huntaze-audit list-checks --domain sec")).containsExactly("security");
+        assertThat(completions("huntaze-audit list-checks --service rd")).containsExactly("rds");
     }
 
     @Test
