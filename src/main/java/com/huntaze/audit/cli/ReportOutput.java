@@ -63,7 +63,8 @@ final class ReportOutput {
     /** Renders the report tree in each format and writes it where planned. */
     void write(Map<String, Object> report, PrintWriter out) {
         for (ReportFormat format : formats) {
-            String text = format == ReportFormat.md ? markdown.render(report, fullReport(report)) : format.render(report);
+            String text = format == ReportFormat.md ? markdown.render(report, fullReport(report))
+                    : format.render(report);
             if (outputDir != null) {
                 Path file = outputDir.resolve(fileName(report, format));
                 writeAtomically(file, text, file.toString());

@@ -59,7 +59,8 @@ final class MarkdownDocument {
         this.checksById = checks.stream()
                 .collect(Collectors.toMap(c -> (String) c.get("id"), c -> c, (a, b) -> a, LinkedHashMap::new));
         this.findingsByCheck = findings.stream()
-                .collect(Collectors.groupingBy(f -> (String) f.get("checkId"), LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(f -> (String) f.get("checkId"), LinkedHashMap::new,
+                        Collectors.toList()));
     }
 
     MarkdownDocument with(Cuts newCuts) {

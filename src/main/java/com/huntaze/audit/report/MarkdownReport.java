@@ -53,7 +53,8 @@ public final class MarkdownReport {
     }
 
     public String render(Map<String, Object> report) {
-        MarkdownDocument doc = new MarkdownDocument(report, MarkdownDocument.Cuts.none(budget.maxBytes(), budget.fullReport()));
+        MarkdownDocument doc = new MarkdownDocument(report,
+                MarkdownDocument.Cuts.none(budget.maxBytes(), budget.fullReport()));
         return budget.fit(doc, MarkdownReport::render);
     }
 
