@@ -114,4 +114,26 @@ class MarkdownBudgetTest {
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("--max-md-bytes must be a number of bytes, 0 or more");
     }
+
+    @Test
+    void withAnOutputDirectoryTheCutLineNamesTheJsonFileAndRenderCutsASavedReportToo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        CliRun run = CliRun.of("check", "--demo", "--format", "md,json", "--output-dir", dir.toString(),
+                "--max-md-bytes", "50000");
+        java.nio.file.Path json;
+        java.nio.file.Path md;
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> written = files.sorted().toList();
+            json = written.get(0);
+            md = written.get(1);
+        }
+        String text = java.nio.file.Files.readString(md);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(bytes(text)).isLessThanOrEqualTo(50_000);
+        assertThat(text).contains(". The full report: " + json + ".\n");
+        CliRun render = CliRun.of("render", json.toString(), "--max-md-bytes", "50000");
+        assertThat(bytes(render.out())).isLessThanOrEqualTo(50_000);
+        assertThat(render.out()).contains(". The full report: the JSON report.\n");
+    }
 }
