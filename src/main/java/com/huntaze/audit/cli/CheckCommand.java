@@ -34,7 +34,6 @@ import com.huntaze.audit.pricing.PriceTable;
 import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
-import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.util.Background;
@@ -176,6 +175,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     // ---- CI gate, accepted risks, baseline and report files (see README "In CI") ----
 
+    @picocli.CommandLine.Mixin
+    MarkdownOptions markdown = new MarkdownOptions();
+
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Write each --format to DIR/huntaze-audit-<account>-<timestamp>.<md|json|xml> (atomically;"
                     + " DIR is created when missing).")
@@ -239,12 +241,9 @@ public final class CheckCommand implements Callable<Integer> {
         CompletableFuture<Inventory> demoAccount = demo
                 ? Background.start("demo-account", () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
                 : null;
-        if (formats.contains(ReportFormat.md)) {
-            MarkdownReport.prepare();
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
+        ReportOutput destination = ReportOutput.plan(formats, output, outputDir).withMarkdown(markdown);
         GatePolicy gate = gatePolicy();
         Baseline baseline = baseline();
         PriceTable priceTable = priceTable();

@@ -42,9 +42,12 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Write to FILE (atomically) instead of standard output.")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    MarkdownOptions markdown = new MarkdownOptions();
+
     @Override
     public Integer call() {
-        ReportOutput destination = ReportOutput.plan(List.of(format), output, null);
+        ReportOutput destination = ReportOutput.plan(List.of(format), output, null).withMarkdown(markdown);
         Map<String, Object> tree;
         try {
             tree = ReportReader.read(report);

@@ -21,6 +21,7 @@ final class ReportOutput {
     private final List<ReportFormat> formats;
     private final Path output;
     private final Path outputDir;
+    private MarkdownOptions markdown = new MarkdownOptions();
 
     private ReportOutput(List<ReportFormat> formats, Path output, Path outputDir) {
         this.formats = formats;
@@ -52,10 +53,18 @@ final class ReportOutput {
         return new ReportOutput(formats, output, outputDir);
     }
 
+    /** This plan with the Markdown cut to {@code --max-md-bytes}, if given. */
+    ReportOutput withMarkdown(MarkdownOptions options) {
+        options.validate();
+        this.markdown = options;
+        return this;
+    }
+
     /** Renders the report tree in each format and writes it where planned. */
     void write(Map<String, Object> report, PrintWriter out) {
         for (ReportFormat format : formats) {
-            String text = format.render(report);
+            String text = format == ReportFormat.md ? markdown.render(report, fullReport(report))
+                    : format.render(report);
             if (outputDir != null) {
                 Path file = outputDir.resolve(fileName(report, format));
                 writeAtomically(file, text, file.toString());
@@ -66,6 +75,14 @@ final class ReportOutput {
                 out.flush();
             }
         }
+    }
+
+    /** Where a cut Markdown sends its reader: the JSON and HTML files this run writes, else "the JSON report". */
+    private String fullReport(Map<String, Object> report) {
+        List<String> files = outputDir == null ? List.of() : formats.stream()
+                .filter(f -> f.name().equals("json") || f.name().equals("html"))
+                .map(f -> outputDir.resolve(fileName(report, f)).toString()).toList();
+        return files.isEmpty() ? "the JSON report" : String.join(" and ", files);
     }
 
     /** {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts. */

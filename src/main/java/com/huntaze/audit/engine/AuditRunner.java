@@ -52,8 +52,7 @@ public final class AuditRunner {
             findings.sort(Finding.WITHIN_CHECK);
             Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
             CheckMetadata m = registered.metadata();
-            results.add(new CheckResult(m.id(), m.title(), m.domain(), m.severity(), status, findings.size(),
-                    m.verifyCommand()));
+            results.add(CheckResult.of(m, status, findings.size()));
             all.addAll(findings);
         }
         return new Outcome(List.copyOf(results), List.copyOf(all));

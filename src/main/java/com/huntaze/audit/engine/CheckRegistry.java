@@ -102,11 +102,39 @@ public final class CheckRegistry {
         if (!missing.isEmpty()) {
             throw new CatalogException(resource + " lacks " + String.join(", ", missing));
         }
+        validateFixCommand(resource, m);
         String[] words = m.verifyCommand().strip().split("\\s+");
         if (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
                 || words[2].equals("get-secret-value")) {
             throw new CatalogException(resource + ": verifyCommand must be a read-only 'aws SERVICE describe-|list-|get-...'"
                     + " command, not '" + m.verifyCommand().strip() + "'");
+        }
+    }
+
+    /** A fix command, or the reason there is none; every parameter one that {@link FixCommandTemplate} knows. */
+    private static void validateFixCommand(String resource, CheckMetadata m) {
+        if (isBlank(m.fixCommand()) == isBlank(m.noFixCommand())) {
+            throw new CatalogException(resource + " needs exactly one of fixCommand (the command that fixes a"
+                    + " finding) and noFixCommand (why no command does)");
+        }
+        for (String key : m.fixCommandFor().keySet()) {
+            int eq = key.indexOf('=');
+            if (eq >= 0 && !FixCommandTemplate.isKnown(key.substring(0, eq))) {
+                throw new CatalogException(resource + ": fixCommandFor key '" + key + "' is neither a resource type"
+                        + " nor evidence.KEY=VALUE");
+            }
+        }
+        List<String> templates = new ArrayList<>(m.fixCommandFor().values());
+        if (!isBlank(m.fixCommand())) {
+            templates.add(m.fixCommand());
+        }
+        for (String template : templates) {
+            for (String parameter : FixCommandTemplate.parameters(template)) {
+                if (!FixCommandTemplate.isKnown(parameter)) {
+                    throw new CatalogException(resource + ": fixCommand names an unknown parameter {" + parameter
+                            + "}: use resourceId, resourceId[N], resourceArn, region, account or evidence.KEY");
+                }
+            }
         }
     }
 

@@ -1,8 +1,12 @@
 package com.huntaze.audit.report;
 
+import static com.huntaze.audit.report.MarkdownText.badge;
+import static com.huntaze.audit.report.MarkdownText.cell;
+import static com.huntaze.audit.report.MarkdownText.header;
+import static com.huntaze.audit.report.MarkdownText.row;
+
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,83 +22,86 @@ final class CiSections {
     private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
 
     @SuppressWarnings("unchecked")
-    static void addTo(Map<String, Object> view, Map<String, Object> report, List<Map<String, Object>> findings) {
-        Map<String, Object> baseline = (Map<String, Object>) report.get("baseline");
-        view.put("baseline", baseline == null ? "" : String.valueOf(baseline.get("generatedAt")));
-        List<Map<String, Object>> newRows = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            String status = (String) f.get("status");
-            if (ReportedFinding.NEW.equals(f.get("change")) && !"OK".equals(status)) {
-                newRows.add(MarkdownReport.row(status, (String) f.get("checkId"), MarkdownReport.resource(f),
-                        (String) f.get("region"), "", note(f) + MarkdownReport.action(f)));
+    static void baselineChanges(MarkdownDocument doc, StringBuilder out) {
+        Map<String, Object> baseline = (Map<String, Object>) doc.report().get("baseline");
+        if (baseline == null) {
+            return;
+        }
+        out.append("## New since baseline\n\nCompared with the report generated ").append(baseline.get("generatedAt"))
+                .append(".\n\n");
+        List<Map<String, Object>> added = new ArrayList<>(doc.findings().stream()
+                .filter(f -> ReportedFinding.NEW.equals(f.get("change")) && !"OK".equals(f.get("status"))).toList());
+        added.sort(Comparator.comparingInt(f -> STATUS_ORDER.indexOf(String.valueOf(f.get("status")))));
+        if (added.isEmpty()) {
+            out.append("No new NOK or TODO finding.\n\n");
+        } else {
+            header(out, "Status", "Check", "Resource", "Region", "What is wrong");
+            for (Map<String, Object> f : added) {
+                row(out, badge(f.get("status")), "`" + cell(f.get("checkId")) + "`", cell(MarkdownText.resource(f)),
+                        cell(f.get("region")), cell(CheckSections.note(f) + f.get("message")));
             }
+            out.append('\n');
         }
-        newRows.sort(Comparator.comparingInt(r -> STATUS_ORDER.indexOf((String) r.get("status"))));
-        view.put("newRows", newRows);
-
-        List<Map<String, Object>> resolvedRows = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) report.getOrDefault("resolved", List.of())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("was", badge((String) r.get("was")));
-            row.put("check", MarkdownReport.cell((String) r.get("checkId")));
-            row.put("resource", MarkdownReport.cell(MarkdownReport.resource(r)));
-            row.put("region", MarkdownReport.cell((String) r.get("region")));
-            row.put("now", "OK".equals(r.get("now")) ? "✅ OK" : "gone");
-            row.put("message", MarkdownReport.cell((String) r.get("message")));
-            resolvedRows.add(row);
+        out.append("## Resolved since baseline\n\n");
+        List<Map<String, Object>> resolved = (List<Map<String, Object>>) doc.report().getOrDefault("resolved",
+                List.of());
+        if (resolved.isEmpty()) {
+            out.append("Nothing resolved.\n\n");
+            return;
         }
-        view.put("resolvedRows", resolvedRows);
-
-        List<Map<String, Object>> accepted = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            if (Boolean.TRUE.equals(f.get("suppressed"))) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("badge", badge((String) f.get("status")));
-                row.put("check", MarkdownReport.cell((String) f.get("checkId")));
-                row.put("resource", MarkdownReport.cell(MarkdownReport.resource(f)));
-                row.put("region", MarkdownReport.cell((String) f.get("region")));
-                row.put("reason", MarkdownReport.cell((String) f.get("reason")));
-                row.put("by", f.get("by") == null ? "(command line)" : MarkdownReport.cell((String) f.get("by")));
-                row.put("expires", MarkdownReport.cell((String) f.get("expires")));
-                accepted.add(row);
-            }
+        header(out, "Was", "Check", "Resource", "Region", "Now", "What was wrong");
+        for (Map<String, Object> r : resolved) {
+            row(out, badge(r.get("was")), "`" + cell(r.get("checkId")) + "`", cell(MarkdownText.resource(r)),
+                    cell(r.get("region")), "OK".equals(r.get("now")) ? "✅ OK" : "gone", cell(r.get("message")));
         }
-        view.put("acceptedRows", accepted);
+        out.append('\n');
+    }
 
-        List<Map<String, Object>> suppressions =
-                (List<Map<String, Object>>) report.getOrDefault("suppressions", List.of());
-        view.put("hasSuppressions", !suppressions.isEmpty());
+    @SuppressWarnings("unchecked")
+    static void acceptedRisks(MarkdownDocument doc, StringBuilder out) {
+        List<Map<String, Object>> accepted = doc.findings().stream()
+                .filter(f -> Boolean.TRUE.equals(f.get("suppressed"))).toList();
+        List<Map<String, Object>> suppressions = (List<Map<String, Object>>) doc.report().getOrDefault(
+                "suppressions", List.of());
+        if (accepted.isEmpty() && suppressions.isEmpty()) {
+            return;
+        }
+        out.append("## Accepted risks\n\n");
+        if (accepted.isEmpty()) {
+            out.append("None: no suppression applies to a finding of this run.\n\n");
+            return;
+        }
+        out.append("These findings keep their status but do not fail the run: each was accepted, with a reason,"
+                + " until a date.\n\n");
+        header(out, "Status", "Check", "Resource", "Region", "Reason", "Accepted by", "Until");
+        for (Map<String, Object> f : accepted) {
+            row(out, badge(f.get("status")), "`" + cell(f.get("checkId")) + "`", cell(MarkdownText.resource(f)),
+                    cell(f.get("region")), cell(f.get("reason")), f.get("by") == null ? "(command line)"
+                            : cell(f.get("by")), cell(f.get("expires")));
+        }
+        out.append('\n');
+    }
+
+    @SuppressWarnings("unchecked")
+    static void suppressionsToReview(MarkdownDocument doc, StringBuilder out) {
         List<String> review = new ArrayList<>();
-        for (Map<String, Object> s : suppressions) {
+        for (Map<String, Object> s : (List<Map<String, Object>>) doc.report().getOrDefault("suppressions",
+                List.of())) {
             String what = "`" + s.get("check") + "` " + (s.get("resource") == null ? "" : "`" + s.get("resource")
                     + "`") + (s.get("region") == null ? "" : " in " + s.get("region")) + " (" + s.get("source") + ")";
             if ("expired".equals(s.get("state"))) {
                 review.add(what + ": suppression expired on " + s.get("expires") + "; the " + s.get("matched")
-                        + " finding(s) it matched count again. Reason given: " + MarkdownReport.oneLine(
+                        + " finding(s) it matched count again. Reason given: " + MarkdownText.oneLine(
                         (String) s.get("reason")));
             } else if ("stale".equals(s.get("state"))) {
                 review.add(what + ": stale, it matched no NOK or TODO finding. Remove it, or fix its pattern.");
             }
         }
-        view.put("review", review);
-    }
-
-    /** What a finding's Action cell says first when a suppression concerns it. */
-    static String note(Map<String, Object> f) {
-        if (Boolean.TRUE.equals(f.get("suppressed"))) {
-            return "Accepted risk until " + f.get("expires") + " (see Accepted risks). ";
+        if (review.isEmpty()) {
+            return;
         }
-        if (f.get("suppressionExpired") != null) {
-            return "Suppression expired on " + f.get("suppressionExpired") + ". ";
-        }
-        return "";
-    }
-
-    private static String badge(String status) {
-        return switch (String.valueOf(status)) {
-            case "NOK" -> "❌ NOK";
-            case "TODO" -> "⚠️ TODO";
-            default -> "✅ OK";
-        };
+        out.append("## Suppressions to review\n\n");
+        review.forEach(item -> out.append("- ").append(item).append('\n'));
+        out.append('\n');
     }
 }

@@ -134,7 +134,7 @@ public final class JunitReport {
         if (!remediation.isBlank()) {
             lines.add("Remediation: " + remediation.strip());
         }
-        String evidence = MarkdownReport.evidence(f.get("evidence"));
+        String evidence = MarkdownText.evidence(f.get("evidence"));
         if (!evidence.isEmpty()) {
             lines.add("Evidence: " + evidence);
         }

@@ -1,43 +1,51 @@
 package com.huntaze.audit.report;
 
-import com.huntaze.audit.engine.Domain;
+import static com.huntaze.audit.report.MarkdownText.cell;
+import static com.huntaze.audit.report.MarkdownText.count;
+import static com.huntaze.audit.report.MarkdownText.header;
+import static com.huntaze.audit.report.MarkdownText.plural;
+import static com.huntaze.audit.report.MarkdownText.row;
+import static com.huntaze.audit.report.MarkdownText.usd;
+
 import com.huntaze.audit.inventory.CollectionFailure;
-import com.huntaze.audit.util.Background;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Renders the Markdown report with {@code templates/report.md.ftl}. It reads the report as its JSON tree, so a
- * report read back from JSON renders exactly like a fresh one. This class only arranges rows and escapes cells:
- * statuses and numbers come from the report.
+ * The Markdown report, the sign-off document: the verdict and counts, the checks overview, one section per check to
+ * fix, then accepted risks, savings, what to verify by hand and the OK findings folded. It reads the report as its
+ * JSON tree only, so a report read back from JSON renders byte for byte like a fresh one; it arranges and shortens
+ * text, and decides no status.
  */
 public final class MarkdownReport {
-    private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
-    /** A numbered how-to-verify step of a remediation ("1. Restore ..."), one per line. */
-    private static final Pattern STEP = Pattern.compile("^\\s*\\d+[.)]\\s+(.*)$");
 
-    /**
-     * Everything the Markdown shows comes from the report: the by-hand commands from its {@code checks}, the price
-     * table from its {@code summary}, so {@code render REPORT.json} gives the same text as the run did.
-     */
+    /** The sections, in order. A new one is its own class with a {@link MarkdownSection} method, added here. */
+    static final List<MarkdownSection> SECTIONS = List.of(
+            MarkdownReport::heading,
+            CiSections::baselineChanges,
+            MarkdownReport::collectionErrors,
+            CheckSections::overview,
+            CheckSections::findings,
+            CiSections::acceptedRisks,
+            CiSections::suppressionsToReview,
+            MarkdownReport::savings,
+            MarkdownReport::byHand,
+            CheckSections::okDetails,
+            MarkdownReport::footer);
+
+    private final MarkdownBudget budget;
+
+    /** The whole report, however long. */
     public MarkdownReport() {
+        this(MarkdownBudget.UNLIMITED);
+    }
+
+    /** The report cut to fit {@code budget} ({@code --max-md-bytes}). */
+    public MarkdownReport(MarkdownBudget budget) {
+        this.budget = budget;
     }
 
     public String render(AuditReport report) {
@@ -45,152 +53,133 @@ public final class MarkdownReport {
     }
 
     public String render(Map<String, Object> report) {
-        try {
-            StringWriter out = new StringWriter();
-            template().process(view(report), out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("report template failed: " + e.getMessage(), e);
-        }
+        MarkdownDocument doc = new MarkdownDocument(report,
+                MarkdownDocument.Cuts.none(budget.maxBytes(), budget.fullReport()));
+        return budget.fit(doc, MarkdownReport::render);
     }
 
-    private static CompletableFuture<Template> template;
+    static String render(MarkdownDocument doc) {
+        StringBuilder out = new StringBuilder();
+        for (MarkdownSection section : SECTIONS) {
+            section.write(doc, out);
+        }
+        return out.toString();
+    }
+
+    static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Title, when and by what, the one-line verdict, the counts, and what a byte budget cut. */
+    static void heading(MarkdownDocument doc, StringBuilder out) {
+        Map<String, Object> summary = doc.summary();
+        out.append("# Launch-readiness audit — ").append(doc.accounts()).append("\n\n");
+        @SuppressWarnings("unchecked")
+        List<String> regions = (List<String>) doc.report().getOrDefault("regions", List.of());
+        out.append("Regions: ").append(String.join(", ", regions)).append(" · Generated ")
+                .append(doc.report().get("generatedAt")).append(" by ").append(doc.tool().get("name")).append(' ')
+                .append(doc.tool().get("version")).append("\n\n");
+        out.append("**").append(verdict(doc)).append("**\n\n");
+        int accepted = ((Number) summary.getOrDefault("suppressed", 0)).intValue();
+        out.append("**Summary:** ❌ ").append(summary.get("nok")).append(" NOK · ⚠️ ").append(summary.get("todo"))
+                .append(" TODO · ✅ ").append(summary.get("ok")).append(" OK · Estimated savings: **")
+                .append(usd(((Number) summary.get("estimatedMonthlySavingsUsd")).doubleValue())).append("/month**")
+                .append(accepted > 0 ? " · Accepted risks: " + accepted : "").append("\n\n");
+        MarkdownDocument.Cuts cuts = doc.cuts();
+        if (cuts.any()) {
+            List<String> what = new ArrayList<>();
+            if (cuts.okDetails()) {
+                what.add("the list of OK findings");
+            }
+            if (cuts.evidence()) {
+                what.add("the Evidence columns");
+            }
+            List<String> shortened = new ArrayList<>();
+            List<String> emptied = new ArrayList<>();
+            cuts.rowLimits().forEach((check, rows) -> (rows > 0 ? shortened : emptied).add(check));
+            if (!shortened.isEmpty()) {
+                what.add("the findings after the first " + MarkdownBudget.KEPT_ROWS + " of " + checks(shortened));
+            }
+            if (!emptied.isEmpty()) {
+                what.add("the finding tables and commands of " + checks(emptied));
+            }
+            out.append("> ✂️ **Shortened to fit ").append(count(cuts.limit())).append(" bytes:** ")
+                    .append(joinWords(what)).append(" were cut. The full report: ").append(cuts.fullReport())
+                    .append(".\n\n");
+        }
+    }
 
     /**
-     * Starts loading FreeMarker and parsing the template on a background thread, so that a CLI run that will
-     * render Markdown does it while it collects (a sixth of {@code check --demo}'s start-up otherwise).
+     * The one-line verdict. Accepted risks do not make an account not ready, but are counted; TODO findings alone
+     * do not make it ready either: they are still to be verified.
      */
-    public static void prepare() {
-        loading(true);
-    }
-
-    private static synchronized CompletableFuture<Template> loading(boolean inBackground) {
-        if (template == null) {
-            template = inBackground
-                    ? Background.start("report-template", MarkdownReport::loadTemplate)
-                    : CompletableFuture.completedFuture(loadTemplate());
+    static String verdict(MarkdownDocument doc) {
+        long nok = 0;
+        long todo = 0;
+        long accepted = 0;
+        java.util.Set<Object> nokChecks = new java.util.HashSet<>();
+        java.util.Set<Object> todoChecks = new java.util.HashSet<>();
+        for (Map<String, Object> f : doc.findings()) {
+            boolean isAccepted = Boolean.TRUE.equals(f.get("suppressed"));
+            accepted += isAccepted ? 1 : 0;
+            if ("NOK".equals(f.get("status")) && !isAccepted) {
+                nok++;
+                nokChecks.add(f.get("checkId"));
+            } else if ("TODO".equals(f.get("status")) && !isAccepted) {
+                todo++;
+                todoChecks.add(f.get("checkId"));
+            }
         }
-        return template;
-    }
-
-    /** The parsed template, shared: a FreeMarker template is safe to process from several threads at once. */
-    private static Template template() {
-        return Background.join(loading(false));
-    }
-
-    private static Template loadTemplate() {
-        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
-        config.setClassForTemplateLoading(MarkdownReport.class, "/templates");
-        config.setDefaultEncoding("UTF-8");
-        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        config.setLogTemplateExceptions(false);
-        config.setNumberFormat("computer");
-        try {
-            return config.getTemplate("report.md.ftl");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String risks = accepted > 0 ? " (" + plural(accepted, "accepted risk", "accepted risks") + ")" : "";
+        if (nok > 0) {
+            return "Not ready: " + count(nok) + " NOK in " + plural(nokChecks.size(), "check", "checks")
+                    + (todo > 0 ? ", " + count(todo) + " TODO to verify" : "") + risks;
         }
+        if (todo > 0) {
+            return "Not ready until verified: no NOK, " + count(todo) + " TODO in "
+                    + plural(todoChecks.size(), "check", "checks") + " to verify by hand" + risks;
+        }
+        return "Ready: no NOK" + risks;
     }
 
+    /** "`logs.retention`", or "3 checks (`a`, `b` and 1 more)". */
+    private static String checks(List<String> ids) {
+        List<String> quoted = ids.stream().map(id -> "`" + id + "`").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        return quoted.size() + " checks (" + (quoted.size() <= 3 ? joinWords(quoted)
+                : String.join(", ", quoted.subList(0, 3)) + " and " + (quoted.size() - 3) + " more") + ")";
+    }
+
+    private static String joinWords(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** Denied actions in one place, so that an admin can fix the role in one go; then any other failed call. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> view(Map<String, Object> report) {
-        List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
-        List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
-        Map<String, Map<String, Object>> checksById = checks.stream()
-                .collect(Collectors.toMap(c -> (String) c.get("id"), c -> c, (a, b) -> a, LinkedHashMap::new));
-        Map<String, List<Map<String, Object>>> findingsByCheck = findings.stream()
-                .collect(Collectors.groupingBy(f -> (String) f.get("checkId"), LinkedHashMap::new, Collectors.toList()));
-
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (Domain domain : Domain.values()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> check : checks) {
-                if (!domain.id().equals(check.get("domain"))) {
-                    continue;
-                }
-                List<Map<String, Object>> ofCheck = findingsByCheck.getOrDefault((String) check.get("id"), List.of());
-                if (ofCheck.isEmpty()) {
-                    rows.add(row("OK", (String) check.get("id"), "(no resources found)", "", "", ""));
-                }
-                for (Map<String, Object> f : ofCheck) {
-                    String status = (String) f.get("status");
-                    rows.add(row(status, (String) f.get("checkId"), resource(f), (String) f.get("region"),
-                            evidence(f.get("evidence")), "OK".equals(status) ? "" : CiSections.note(f) + action(f)));
-                }
-            }
-            if (rows.isEmpty()) {
-                continue;
-            }
-            // NOK first, then TODO, then OK; stable, so the report's own order holds within a status.
-            rows.sort(Comparator.comparingInt(r -> STATUS_ORDER.indexOf((String) r.get("status"))));
-            sections.add(Map.of("title", capitalize(domain.id()), "rows", rows));
-        }
-
-        List<Map<String, Object>> savings = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            double usd = ((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue();
-            if (usd > 0) {
-                savings.add(Map.of("resource", cell(resource(f)), "region", cell((String) f.get("region")),
-                        "why", cell((String) f.get("message")), "usd", usd, "amount", usd(usd)));
-            }
-        }
-        savings.sort(Comparator.comparingDouble((Map<String, Object> s) -> (Double) s.get("usd")).reversed());
-
-        List<Map<String, Object>> byHand = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            if (!"TODO".equals(f.get("status"))) {
-                continue;
-            }
-            String checkId = (String) f.get("checkId");
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("check", checkId);
-            item.put("title", String.valueOf(checksById.getOrDefault(checkId, Map.of()).getOrDefault("title", checkId)));
-            item.put("resource", resource(f));
-            item.put("region", f.get("region"));
-            item.put("message", oneLine((String) f.get("message")));
-            Steps remediation = Steps.of((String) f.get("remediation"));
-            item.put("action", remediation.intro());
-            item.put("verify", oneLine((String) checksById.getOrDefault(checkId, Map.of()).get("verifyCommand")));
-            item.put("accepted", Boolean.TRUE.equals(f.get("suppressed")) ? "Accepted risk until " + f.get("expires")
-                    + ": see Accepted risks." : "");
-            item.put("steps", remediation.numbered());
-            byHand.add(item);
-        }
-
-        Map<String, Object> summary = (Map<String, Object>) report.get("summary");
-        List<Map<String, Object>> collectionErrors =
-                (List<Map<String, Object>>) summary.getOrDefault("collectionErrors", List.of());
-        // Denied actions in one place, so that an admin can fix the role in one go.
-        List<String> missingPermissions = collectionErrors.stream()
-                .filter(MarkdownReport::accessDenied)
+    static void collectionErrors(MarkdownDocument doc, StringBuilder out) {
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) doc.summary().getOrDefault(
+                "collectionErrors", List.of());
+        List<String> denied = errors.stream().filter(MarkdownReport::accessDenied)
                 .map(e -> (String) e.get("operation")).distinct().sorted().toList();
-        List<String> otherErrors = collectionErrors.stream()
-                .filter(e -> !accessDenied(e))
-                .map(e -> "`" + e.get("operation") + "` in " + e.get("region") + ": " + e.get("error"))
-                .toList();
-        Map<String, Object> tool = (Map<String, Object>) report.get("tool");
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("account", report.get("account"));
-        view.put("regions", String.join(", ", (List<String>) report.get("regions")));
-        view.put("generatedAt", report.get("generatedAt"));
-        view.put("toolName", tool.get("name"));
-        view.put("toolVersion", tool.get("version"));
-        view.put("ok", summary.get("ok"));
-        view.put("nok", summary.get("nok"));
-        view.put("todo", summary.get("todo"));
-        view.put("totalSavings", usd(((Number) summary.get("estimatedMonthlySavingsUsd")).doubleValue()));
-        view.put("sections", sections);
-        view.put("savings", savings);
-        view.put("byHand", byHand);
-        view.put("missingPermissions", missingPermissions);
-        view.put("otherErrors", otherErrors);
-        Object prices = summary.get("priceTable");
-        view.put("prices", prices == null ? "" : prices);
-        view.put("accepted", ((Number) summary.getOrDefault("suppressed", 0)).intValue());
-        CiSections.addTo(view, report, findings);
-        return view;
+        if (!denied.isEmpty()) {
+            out.append("## Missing permissions\n\nThe audit role was denied these actions, so the checks that need"
+                    + " them are TODO. Grant them (all are read-only) and run again:\n\n```json\n"
+                    + "{\"Effect\": \"Allow\", \"Action\": [");
+            out.append(String.join(", ", denied.stream().map(a -> "\"" + a + "\"").toList()));
+            out.append("], \"Resource\": \"*\"}\n```\n\n");
+        }
+        List<String> other = errors.stream().filter(e -> !accessDenied(e))
+                .map(e -> "- `" + e.get("operation") + "` in " + e.get("region") + ": " + e.get("error")).toList();
+        if (!other.isEmpty()) {
+            out.append("## Collection errors\n\n");
+            other.forEach(line -> out.append(line).append('\n'));
+            out.append('\n');
+        }
     }
 
     /**
@@ -205,107 +194,59 @@ public final class MarkdownReport {
         return String.valueOf(error.get("error")).startsWith("access denied");
     }
 
-    static Map<String, Object> row(String status, String check, String resource, String region,
-                                           String evidence, String action) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("status", status);
-        row.put("badge", switch (status) {
-            case "NOK" -> "❌ NOK";
-            case "TODO" -> "⚠️ TODO";
-            default -> "✅ OK";
-        });
-        row.put("check", cell(check));
-        row.put("resource", cell(resource));
-        row.put("region", cell(region));
-        row.put("evidence", cell(evidence));
-        row.put("action", cell(action));
-        return row;
-    }
-
-    static String resource(Map<String, Object> f) {
-        String id = (String) f.get("resourceId");
-        return id == null || id.isEmpty() ? "(account)" : id;
-    }
-
-    static String action(Map<String, Object> f) {
-        String message = (String) f.get("message");
-        String remediation = (String) f.get("remediation");
-        Steps steps = Steps.of(remediation);
-        if ("TODO".equals(f.get("status")) && !steps.numbered().isEmpty()) {
-            // The by-hand list shows the steps one a line; a table cell would run them together.
-            return message + (steps.intro().isEmpty() ? "" : " " + steps.intro()) + " Steps: see To verify by hand.";
+    /** Every finding with a saving, largest first, and the total. */
+    static void savings(MarkdownDocument doc, StringBuilder out) {
+        out.append("## Savings\n\n");
+        List<Map<String, Object>> saving = new ArrayList<>(doc.findings().stream()
+                .filter(f -> ((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue() > 0).toList());
+        if (saving.isEmpty()) {
+            out.append("No idle or orphaned resource with a cost was found.\n\n");
+            return;
         }
-        return remediation == null || remediation.isBlank() ? message : message + " " + remediation;
+        saving.sort(Comparator.comparingDouble((Map<String, Object> f) ->
+                ((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue()).reversed());
+        header(out, "Resource", "Region", "Why", ":Est. $/month");
+        for (Map<String, Object> f : saving) {
+            row(out, cell(MarkdownText.resource(f)), cell(f.get("region")), cell(f.get("message")),
+                    usd(((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue()));
+        }
+        row(out, "**Total**", "", "", "**" + usd(((Number) doc.summary().get("estimatedMonthlySavingsUsd"))
+                .doubleValue()) + "**");
+        out.append('\n');
     }
 
-    /**
-     * A remediation split into its free text and its numbered steps (lines starting "1. ", "2. "...), so that
-     * the by-hand list can show the steps as a list; a line that is not a step continues the step before it.
-     */
-    private record Steps(String intro, List<String> numbered) {
-        static Steps of(String remediation) {
-            if (remediation == null) {
-                return new Steps("", List.of());
+    /** The TODO findings as a checklist, each with the read-only command that confirms it. */
+    static void byHand(MarkdownDocument doc, StringBuilder out) {
+        out.append("## To verify by hand\n\n");
+        List<Map<String, Object>> todo = doc.findings().stream().filter(f -> "TODO".equals(f.get("status")))
+                .toList();
+        if (todo.isEmpty()) {
+            out.append("Nothing: every check could be verified through the API.\n\n");
+            return;
+        }
+        for (Map<String, Object> f : todo) {
+            Map<String, Object> check = doc.check((String) f.get("checkId"));
+            Object title = check == null ? f.get("checkId") : check.get("title");
+            out.append("- [ ] **").append(MarkdownText.oneLine(String.valueOf(title))).append("** (`")
+                    .append(f.get("checkId")).append("`, ").append(MarkdownText.resource(f)).append(", ")
+                    .append(f.get("region")).append("): ").append(CheckSections.note(f))
+                    .append(MarkdownText.oneLine((String) f.get("message")));
+            if (!CheckSections.Remediation.of((String) f.get("remediation")).steps().isEmpty()) {
+                out.append(" Steps: in its section above.");
             }
-            StringBuilder intro = new StringBuilder();
-            List<StringBuilder> steps = new ArrayList<>();
-            for (String line : remediation.split("\\R")) {
-                Matcher step = STEP.matcher(line);
-                if (step.matches()) {
-                    steps.add(new StringBuilder(step.group(1).strip()));
-                } else if (!line.isBlank()) {
-                    (steps.isEmpty() ? intro : steps.get(steps.size() - 1)).append(' ').append(line.strip());
-                }
+            if (check != null && check.get("verifyCommand") instanceof String verify && !verify.isBlank()) {
+                out.append("\n  Verify: `").append(MarkdownText.oneLine(verify)).append('`');
             }
-            List<String> numbered = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                numbered.add((i + 1) + ". " + steps.get(i).toString().strip());
-            }
-            return new Steps(oneLine(intro.toString()), numbered);
+            out.append('\n');
         }
+        out.append('\n');
     }
 
-    /** {@code Key: value, Key: value}; lists joined with "; ", nested objects inline. */
-    @SuppressWarnings("unchecked")
-    static String evidence(Object evidence) {
-        if (!(evidence instanceof Map<?, ?> map) || map.isEmpty()) {
-            return "";
-        }
-        return ((Map<String, Object>) map).entrySet().stream()
-                .map(e -> e.getKey() + ": " + value(e.getValue()))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String value(Object value) {
-        if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                return "none";
-            }
-            return list.stream().map(MarkdownReport::value).collect(Collectors.joining("; "));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return "{" + evidence(map) + "}";
-        }
-        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            return Long.toString(d.longValue());
-        }
-        return String.valueOf(value);
-    }
-
-    /** A table cell: one line, pipes escaped. */
-    static String cell(String text) {
-        return text == null ? "" : oneLine(text).replace("|", "\\|");
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    static String usd(double amount) {
-        return "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    static void footer(MarkdownDocument doc, StringBuilder out) {
+        Object prices = doc.summary().get("priceTable");
+        out.append("<sub>Estimates are on-demand list prices at 730 hours a month")
+                .append(prices == null ? "" : ", from the " + prices + " (see PriceSource in each finding's evidence)")
+                .append(". Read-only audit: ").append(doc.tool().get("name"))
+                .append(" only calls Describe, List and Get operations.</sub>\n");
     }
 }

@@ -134,18 +134,21 @@ class CheckCommandConfigTest {
     }
 
     @Test
-    void theMarkdownListsEachByHandItemWithItsNumberedSteps() {
+    void theMarkdownListsEachByHandItemAndShowsItsNumberedStepsInItsCheckSection() {
         String md = CliRun.of("check", "--demo").out();
 
-        String byHand = md.substring(md.indexOf("## To verify by hand"));
+        String byHand = md.substring(md.indexOf("## To verify by hand"), md.indexOf("## OK findings"));
         assertThat(byHand).contains("- [ ] **Staging has been load-tested at the expected peak** (`manual.load-test`,"
                         + " (account), global): Cannot be verified through the AWS API: ")
-                .contains("\n  1. Write down the expected peak")
-                .contains("\n  2. Size staging like production")
+                .contains("Steps: in its section above.")
                 .doesNotContain("`manual.restore-test`");
-        assertThat(md).contains("| ⚠️ TODO | `manual.load-test` | (account) | global |")
-                .contains("Steps: see To verify by hand.")
-                .contains("| ✅ OK | `manual.patching` | (account) | global | AttestedBy: maria.lopez@example.com")
-                .contains("| ✅ OK | `manual.restore-test` | (account) | global | RestoreJobId: ");
+        String loadTest = md.substring(md.indexOf("## ⚠️ TODO: Staging has been load-tested at the expected peak"));
+        loadTest = loadTest.substring(0, loadTest.indexOf("\n## ", 1));
+        assertThat(loadTest).contains("| ⚠️ TODO | (account) | global |")
+                .contains("\n1. Write down the expected peak")
+                .contains("\n2. Size staging like production");
+        String ok = md.substring(md.indexOf("## OK findings"));
+        assertThat(ok).contains("| (account) | global | `manual.patching` | Attested by maria.lopez@example.com")
+                .contains("| (account) | global | `manual.restore-test` | AWS Backup restore job ");
     }
 }

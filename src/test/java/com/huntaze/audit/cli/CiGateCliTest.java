@@ -171,7 +171,7 @@ class CiGateCliTest {
         assertThat(narrower.out()).contains("## New since baseline\n\nCompared with the report generated ")
                 .contains("No new NOK or TODO finding.").contains("## Resolved since baseline\n\nNothing resolved.");
         assertThat(narrower.out().indexOf("## New since baseline")).as("the Markdown opens with the changes")
-                .isLessThan(narrower.out().indexOf("## Reliability"));
+                .isLessThan(narrower.out().indexOf("## Checks"));
     }
 
     static Stream<Arguments> usageErrors() {

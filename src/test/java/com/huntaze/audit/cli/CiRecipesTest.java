@@ -89,6 +89,7 @@ class CiRecipesTest {
         assertThat(check.commandSpec().name()).isEqualTo("check");
         assertThat(command).contains("--baseline", "--fail-on-new", "--config", "--output-dir");
         assertThat(option(check, "--format")).isEqualTo("[md, json, junit, sarif]");
+        assertThat(option(check, "--max-md-bytes")).as("the job summary holds 1 MiB").isEqualTo("900000");
         Path reports = Path.of(option(check, "--output-dir"));
         assertThat(audit.get("run").asText()).contains("$?").contains("$GITHUB_OUTPUT");
 

@@ -373,10 +373,10 @@ class EcsIamSecretsChecksIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out())
-                .contains("| ❌ NOK | `iam.root-mfa` | (account) | global |")
-                .contains("| ❌ NOK | `iam.access-key-age` | stale-bot | global | AccessKeyId: AKIA…1234, AgeDays: 400")
-                .contains("| ❌ NOK | `ecs.service-public-ip` | prod/web | us-east-1 |")
-                .contains("| ❌ NOK | `secretsmanager.rotation` | eu/sendgrid-key | eu-west-1 |")
+                .contains("`iam.root-mfa` · severity", "| ❌ NOK | (account) | global |")
+                .contains("| ❌ NOK | stale-bot | global |", "| AccessKeyId: AKIA…1234, AgeDays: 400")
+                .contains("`ecs.service-public-ip` · severity", "| ❌ NOK | prod/web | us-east-1 |")
+                .contains("`secretsmanager.rotation` · severity", "| ❌ NOK | eu/sendgrid-key | eu-west-1 |")
                 .contains("Scaled to zero: confirm this is intended.")
                 .contains(Masking.maskAccessKeyId(fullKeyIds.get(2)))
                 .doesNotContain(fullKeyIds);

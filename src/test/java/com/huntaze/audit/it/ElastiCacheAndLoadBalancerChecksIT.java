@@ -322,11 +322,11 @@ class ElastiCacheAndLoadBalancerChecksIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out())
-                .contains("| ❌ NOK | `elasticache.multi-az` | solo | us-east-1 | ReplicationGroup: none,"
+                .contains("| ❌ NOK | solo | us-east-1 |", "| ReplicationGroup: none,"
                         + " CacheNodeType: cache.t3.small, AvailabilityZone: us-east-1b, Engine: redis |")
-                .contains("| ❌ NOK | `elbv2.https-listener` | legacy | us-east-1 |")
-                .contains("| ✅ OK | `elbv2.https-listener` | internal-api | us-east-1 | Scheme: internal,")
-                .contains("Note: internal: HTTPS not required by this check")
-                .contains("| ❌ NOK | `elbv2.target-health` | api-tg | us-east-1 |");
+                .contains("`elbv2.https-listener` · severity", "| ❌ NOK | legacy | us-east-1 |")
+                .contains("| internal-api | us-east-1 | `elbv2.https-listener` | Internal load balancer: not reachable"
+                        + " from the internet, so this check does not require HTTPS")
+                .contains("`elbv2.target-health` · severity", "| ❌ NOK | api-tg | us-east-1 |");
     }
 }

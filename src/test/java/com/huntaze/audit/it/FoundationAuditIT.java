@@ -277,7 +277,7 @@ class FoundationAuditIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("# Launch-readiness audit — account 123456789012")
-                .contains("| ❌ NOK | `rds.multi-az` | bad-db | us-east-1 |")
+                .contains("`rds.multi-az` · severity", "| ❌ NOK | bad-db | us-east-1 |")
                 .contains("## To verify by hand")
                 .contains("rds:DescribeDBInstances access denied");
         assertThat(run.err()).as("stderr carries no progress line when it is not a terminal").isEmpty();

@@ -174,7 +174,7 @@ class NightlyCiScenarioIT {
         CliRun run = nightly(moto, "--config", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("| ❌ NOK | `rds.multi-az` | orders-db | us-east-1 |")
+        assertThat(run.out()).contains("`rds.multi-az` · severity", "| ❌ NOK | orders-db | us-east-1 |")
                 .contains("Suppression expired on 2026-01-31.")
                 .contains("## Suppressions to review")
                 .contains("suppression expired on 2026-01-31");

@@ -89,8 +89,10 @@ class DemoReportContractTest {
         JsonNode checks = report.get("checks");
         assertThat(checks.size()).isEqualTo(CheckRegistry.load().checks().size());
         for (JsonNode c : checks) {
-            assertThat(fieldNames(c)).containsExactly("id", "title", "domain", "severity", "status", "resources",
-                    "verifyCommand");
+            // rationale always; fixCommand when the check has one, fixCommandFor when it has some for other types.
+            assertThat(fieldNames(c)).startsWith("id", "title", "domain", "severity", "status", "resources",
+                    "verifyCommand", "rationale").isSubsetOf("id", "title", "domain", "severity", "status",
+                    "resources", "verifyCommand", "rationale", "fixCommand", "fixCommandFor");
             List<JsonNode> own = new ArrayList<>();
             findings.forEach(f -> {
                 if (f.get("checkId").asText().equals(c.get("id").asText())) {
@@ -136,9 +138,11 @@ class DemoReportContractTest {
                 .contains("Regions: us-east-1, eu-west-1")
                 .containsPattern("Generated \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
                 .containsPattern("\\*\\*Summary:\\*\\* ❌ \\d+ NOK · ⚠️ \\d+ TODO · ✅ \\d+ OK · Estimated savings: \\*\\*\\$[\\d,]+\\.\\d\\d/month\\*\\*")
-                .contains("## Reliability", "## Security", "## Email", "## Savings", "## To verify by hand")
-                .contains("| Status | Check | Resource | Region | Evidence | Action |");
-        // Within each domain table, NOK rows come before TODO rows, which come before OK rows.
+                .contains("## Checks", "## ❌ NOK: RDS databases are Multi-AZ", "## Savings", "## To verify by hand",
+                        "## OK findings")
+                .contains("| Status | Check | Title | NOK | TODO | OK |")
+                .contains("| Status | Resource | Region | What is wrong | Evidence |");
+        // Within each table, NOK rows come before TODO rows, which come before OK rows.
         for (String section : md.split("\n## ")) {
             List<Integer> ranks = section.lines().filter(l -> l.startsWith("| ❌") || l.startsWith("| ⚠️") || l.startsWith("| ✅"))
                     .map(l -> l.startsWith("| ❌") ? 0 : l.startsWith("| ⚠️") ? 1 : 2).toList();

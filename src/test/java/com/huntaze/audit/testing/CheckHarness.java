@@ -126,6 +126,21 @@ public final class CheckHarness {
         return findings().stream().filter(f -> f.region().equals(region)).findFirst();
     }
 
+    /**
+     * The ready command lines of {@code finding}, as the report shows them: its check's fixCommand filled with the
+     * finding's fields (none for a finding that is not NOK, or a check without one).
+     */
+    public List<String> fixCommands(Finding finding) {
+        var registered = CheckRegistry.of(List.of(check)).checks().get(0);
+        var result = com.huntaze.audit.engine.CheckResult.of(registered.metadata(), finding.status(), 1);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> checkTree = mapper.convertValue(result, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> findingTree = mapper.convertValue(finding, Map.class);
+        return com.huntaze.audit.report.FixCommands.of(checkTree, findingTree, inventory.account());
+    }
+
     public static Map<String, Object> evidence(Finding finding) {
         return finding.evidence();
     }

@@ -31,7 +31,9 @@ class DynamoDbDeletionProtectionCheckTest {
         assertThat(subscriptions.message()).contains("DeleteTable");
         assertThat(subscriptions.evidence()).containsEntry("DeletionProtectionEnabled", false);
         assertThat(subscriptions.resourceArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/subscriptions");
-        assertThat(subscriptions.remediation()).contains("--deletion-protection-enabled");
+        assertThat(audit.fixCommands(subscriptions)).containsExactly("aws dynamodb update-table --table-name"
+                + " subscriptions --deletion-protection-enabled --region eu-west-1");
+        assertThat(audit.fixCommands(users)).as("an OK table needs no command").isEmpty();
     }
 
     @Test

@@ -35,7 +35,9 @@ class DynamoDbPointInTimeRecoveryCheckTest {
         assertThat(sessions.message()).startsWith("Point-in-time recovery is off");
         assertThat(sessions.evidence()).containsEntry("PointInTimeRecoveryStatus", "DISABLED")
                 .doesNotContainKey("RecoveryPeriodInDays");
-        assertThat(sessions.remediation()).contains("update-continuous-backups");
+        assertThat(audit.fixCommands(sessions)).singleElement().asString()
+                .startsWith("aws dynamodb update-continuous-backups --table-name sessions ")
+                .contains("PointInTimeRecoveryEnabled=true");
     }
 
     @Test

@@ -42,7 +42,8 @@ class EcrScanOnPushCheckTest {
         assertThat(web.evidence()).containsEntry("ScanType", "BASIC").containsEntry("ScanOnPush", false)
                 .containsEntry("RegistryRules", List.of());
         assertThat(web.resourceArn()).isEqualTo("arn:aws:ecr:us-east-1:123456789012:repository/team/web");
-        assertThat(web.remediation()).contains("put-registry-scanning-configuration");
+        assertThat(audit.fixCommands(web)).singleElement().asString()
+                .startsWith("aws ecr put-image-scanning-configuration --repository-name team/web ");
     }
 
     @Test

@@ -39,7 +39,8 @@ class EcsServiceRedundancyCheckTest {
         assertThat(router.status()).isEqualTo(Status.NOK);
         assertThat(router.message()).isEqualTo("One task: a task restart or a zone failure is an outage.");
         assertThat(router.resourceArn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/prod/ai-router");
-        assertThat(router.remediation()).contains("--desired-count 2");
+        assertThat(audit.fixCommands(router)).containsExactly("aws ecs update-service --cluster prod --service ai-router"
+                + " --desired-count 2 --region us-east-1");
     }
 
     @Test

@@ -36,7 +36,8 @@ class EventsRuleWithoutTargetsCheckTest {
         assertThat(empty.message()).isEqualTo("No target: this rule does nothing; delete it.");
         assertThat(empty.estimatedMonthlySavingsUsd()).as("clutter, not cost").isZero();
         assertThat(empty.evidence()).containsEntry("EventBusName", "default").containsEntry("Targets", 0);
-        assertThat(empty.remediation()).contains("aws events delete-rule");
+        assertThat(audit.fixCommands(empty)).containsExactly("aws events delete-rule --name ai-insights-ready"
+                + " --event-bus-name default --region us-east-1");
 
         Finding used = audit.finding("video-uploaded");
         assertThat(used.status()).isEqualTo(Status.OK);

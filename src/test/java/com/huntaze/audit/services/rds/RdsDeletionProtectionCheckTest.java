@@ -23,7 +23,8 @@ class RdsDeletionProtectionCheckTest {
         assertThat(unprotected.status()).isEqualTo(Status.NOK);
         assertThat(unprotected.evidence()).containsEntry("DeletionProtection", false).containsEntry("Source", "DBInstance");
         assertThat(unprotected.message()).contains("delete-db-instance");
-        assertThat(unprotected.remediation()).contains("--deletion-protection");
+        assertThat(audit.fixCommands(unprotected)).singleElement().asString()
+                .contains("--db-instance-identifier scratch --deletion-protection");
     }
 
     @Test

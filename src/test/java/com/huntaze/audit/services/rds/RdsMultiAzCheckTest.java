@@ -23,7 +23,8 @@ class RdsMultiAzCheckTest {
         assertThat(single.status()).isEqualTo(Status.NOK);
         assertThat(single.evidence()).containsEntry("MultiAZ", false);
         assertThat(single.message()).contains("us-east-1a");
-        assertThat(single.remediation()).contains("--multi-az");
+        assertThat(audit.fixCommands(single)).containsExactly("aws rds modify-db-instance --db-instance-identifier reports"
+                + " --multi-az --apply-immediately --region us-east-1");
         assertThat(single.resourceArn()).isEqualTo("arn:aws:rds:us-east-1:123456789012:db:reports");
     }
 

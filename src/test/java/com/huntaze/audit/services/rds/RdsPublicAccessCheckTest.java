@@ -18,7 +18,8 @@ class RdsPublicAccessCheckTest {
 
         assertThat(audit.finding("open").status()).isEqualTo(Status.NOK);
         assertThat(audit.finding("open").evidence()).containsEntry("PubliclyAccessible", true);
-        assertThat(audit.finding("open").remediation()).contains("--no-publicly-accessible");
+        assertThat(audit.fixCommands(audit.finding("open"))).singleElement().asString()
+                .contains("--db-instance-identifier open --no-publicly-accessible");
         assertThat(audit.finding("private").status()).isEqualTo(Status.OK);
         assertThat(audit.finding("private").remediation()).isEmpty();
     }

@@ -39,7 +39,8 @@ class S3PublicAccessBlockCheckTest {
                 + " RestrictPublicBuckets");
         assertThat(account.evidence()).containsEntry("BlockPublicAcls", false)
                 .containsEntry("Configuration", "none (NoSuchPublicAccessBlockConfiguration): all four off");
-        assertThat(account.remediation()).contains("put-public-access-block");
+        assertThat(audit.fixCommands(account)).singleElement().asString()
+                .startsWith("aws s3control put-public-access-block --account-id 123456789012 ");
     }
 
     @Test

@@ -31,7 +31,8 @@ class S3VersioningCheckTest {
         assertThat(uploads.evidence()).containsEntry("Status", "never enabled").doesNotContainKey("MFADelete");
         assertThat(uploads.region()).isEqualTo("eu-west-1");
         assertThat(uploads.resourceArn()).isEqualTo("arn:aws:s3:::uploads");
-        assertThat(uploads.remediation()).contains("put-bucket-versioning");
+        assertThat(audit.fixCommands(uploads)).singleElement().asString()
+                .startsWith("aws s3api put-bucket-versioning --bucket uploads ");
 
         var backups = audit.finding("backups");
         assertThat(backups.status()).isEqualTo(Status.NOK);
