@@ -37,6 +37,8 @@ import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.Shard;
+import com.huntaze.audit.shard.ShardChoice;
 import com.huntaze.audit.util.Background;
 import com.huntaze.audit.util.Masking;
 import java.io.IOException;
@@ -209,6 +211,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why the --suppress risks are accepted.")
     String suppressReason;
 
+    @Option(names = "--shard", paramLabel = "K/N|auto",
+            description = "Audit only part K of N (0-based) of the account list of --accounts or --organization: the"
+                    + " ids sorted, every N-th from the K-th. auto: K and N from the job engine (JOB_COMPLETION_INDEX"
+                    + " with HUNTAZE_AUDIT_SHARDS, AWS_BATCH_JOB_ARRAY_INDEX with AWS_BATCH_JOB_ARRAY_SIZE, or"
+                    + " HUNTAZE_AUDIT_SHARD=K/N). Join the shards' JSON reports with huntaze-audit merge.")
+    String shard;
+
+    /** The shard the report declares, once {@link #accountsToAudit} cut the account list; null without --shard. */
+    private Shard auditedShard;
+
     /** {@code --min-severity}: the severity names as the catalog writes them. */
     static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
         @Override
@@ -223,13 +235,20 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private final Clock clock;
+    /** Where {@code --shard auto} reads the job engine's variables. */
+    private final Map<String, String> environment;
 
     public CheckCommand() {
         this(Clock.systemUTC());
     }
 
     CheckCommand(Clock clock) {
+        this(clock, System.getenv());
+    }
+
+    CheckCommand(Clock clock, Map<String, String> environment) {
         this.clock = clock;
+        this.environment = environment;
     }
 
     @Override
@@ -245,6 +264,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
+        requireAnAccountListToShard();
         GatePolicy gate = gatePolicy();
         Baseline baseline = baseline();
         PriceTable priceTable = priceTable();
@@ -288,7 +308,7 @@ public final class CheckCommand implements Callable<Integer> {
                 started, settings)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
-                outcome, apiCalls, durationMs, priceTable.origin());
+                outcome, apiCalls, durationMs, priceTable.origin()).withShard(auditedShard);
         return finish(report, suppressions, baseline, gate, destination, started, out, err);
     }
 
@@ -316,7 +336,53 @@ public final class CheckCommand implements Callable<Integer> {
         return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
     }
 
+    // ---- sharding (see README "Sharding and merging") ----
+
+    /**
+     * The accounts this run audits out of the whole list of {@code --accounts} or {@code --organization}: with
+     * {@code --shard}, its part only (and the report then declares the shard and the whole list's digest).
+     */
+    List<String> accountsToAudit(List<String> all) {
+        ShardChoice choice = shardChoice();
+        if (choice == null) {
+            return all;
+        }
+        auditedShard = Shard.of(all, choice.index(), choice.count());
+        return choice.select(all);
+    }
+
+    /** {@code --shard} as given, or read from the job engine's environment; null without it. */
+    private ShardChoice shardChoice() {
+        if (shard == null) {
+            return null;
+        }
+        try {
+            return ShardChoice.parse(shard, environment);
+        } catch (ShardChoice.ShardException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Checked before any call: a shard is a part of an account list, and one account has no parts. */
+    private void requireAnAccountListToShard() {
+        if (shardChoice() != null && !auditsAnAccountList()) {
+            throw new UsageException("--shard needs --accounts or --organization: it audits a part of their account"
+                    + " list");
+        }
+    }
+
+    /** Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own. */
+    private boolean auditsAnAccountList() {
+        return false;
+    }
+
     private GatePolicy gatePolicy() {
+        return gatePolicy(failOn, minSeverity, failOnNew, baselineFile);
+    }
+
+    /** The gate of check's (and merge's) options, validated. */
+    static GatePolicy gatePolicy(GatePolicy.FailOn failOn, Severity minSeverity, boolean failOnNew,
+                                 Path baselineFile) {
         if (failOnNew && baselineFile == null) {
             throw new UsageException("--fail-on-new needs --baseline PREVIOUS.json (new since what?)");
         }
@@ -328,9 +394,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Read before the audit: a baseline that is not a report of a known schemaVersion stops it at once. */
     private Baseline baseline() {
-        if (baselineFile == null) {
-            return null;
-        }
+        return baselineFile == null ? null : readBaseline(baselineFile);
+    }
+
+    /** {@code --baseline FILE} of check and merge. */
+    static Baseline readBaseline(Path baselineFile) {
         try {
             return Baseline.read(baselineFile);
         } catch (Baseline.BaselineException e) {
