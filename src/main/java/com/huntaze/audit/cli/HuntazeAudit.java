@@ -33,6 +33,7 @@ public final class HuntazeAudit implements Runnable {
         SUBCOMMANDS.put("list-checks", ListChecksCommand::new);
         SUBCOMMANDS.put("iam-policy", IamPolicyCommand::new);
         SUBCOMMANDS.put("render", RenderCommand::new);
+        SUBCOMMANDS.put("merge", MergeCommand::new);
     }
 
     @picocli.CommandLine.Spec
@@ -42,7 +43,7 @@ public final class HuntazeAudit implements Runnable {
     public void run() {
         // No subcommand: show what there is.
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new UsageException("a command is required: check, list-checks, iam-policy or render");
+        throw new UsageException("a command is required: check, list-checks, iam-policy, render or merge");
     }
 
     /** Runs the CLI with the given streams and returns the exit code. */

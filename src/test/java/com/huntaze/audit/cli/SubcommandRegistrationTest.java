@@ -34,7 +34,7 @@ class SubcommandRegistrationTest {
         assertThat(HuntazeAudit.subcommandsFor(new String[] {"check", "--demo"})).containsOnlyKeys("check");
         assertThat(HuntazeAudit.subcommandsFor(new String[] {"--version"})).isEmpty();
         assertThat(HuntazeAudit.subcommandsFor(new String[] {"--version", "--help"}))
-                .containsOnlyKeys("check", "list-checks", "iam-policy", "render");
-        assertThat(HuntazeAudit.subcommandsFor(new String[] {})).containsOnlyKeys("check", "list-checks", "iam-policy", "render");
+                .containsOnlyKeys("check", "list-checks", "iam-policy", "render", "merge");
+        assertThat(HuntazeAudit.subcommandsFor(new String[] {})).containsOnlyKeys("check", "list-checks", "iam-policy", "render", "merge");
     }
 }

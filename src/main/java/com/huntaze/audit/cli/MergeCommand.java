@@ -1,0 +1,110 @@
+package com.huntaze.audit.cli;
+
+import com.huntaze.audit.engine.Severity;
+import com.huntaze.audit.gate.Baseline;
+import com.huntaze.audit.gate.GatePolicy;
+import com.huntaze.audit.report.MarkdownReport;
+import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.ReportReader;
+import com.huntaze.audit.shard.ReportMerger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code huntaze-audit merge SHARD.json...}: the JSON reports of the shards of one audit ({@code check --shard}) as
+ * the one report an unsharded run would have written ({@link ReportMerger}), then, as {@code check} does last, the
+ * gate and the report files: the last job of a pipeline decides the exit code. No AWS call.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Merge the JSON reports of the shards of one audit (check --shard K/N) into one report, and"
+                + " gate on it, without touching AWS.",
+        footer = {"", "Exit codes:", "  0  no finding fails the gate",
+                "  1  a finding fails the gate (default: a NOK that is not an accepted risk; see --fail-on)",
+                "  2  usage error: a file that is not a shard report, or shards that are not every part of one audit"
+                        + " (another version, account list or shard count; a shard missing or given twice; an"
+                        + " account in two shards)",
+                "  4  internal error: a bug in huntaze-audit (report it)"})
+public final class MergeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD.json",
+            description = "The JSON reports of check --shard K/N, every K of one N, in any order.")
+    List<Path> reports = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", split = ",",
+            description = "Report format(s): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); several, "
+                    + "comma-separated, with --output-dir.")
+    List<ReportFormat> formats;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the merged report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write each --format to DIR, named as check --output-dir names them.")
+    Path outputDir;
+
+    @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "nok",
+            description = "Exit 1 when a finding at or above this status is not an accepted risk: nok, todo (NOK or "
+                    + "TODO) or never (default: ${DEFAULT-VALUE}).")
+    GatePolicy.FailOn failOn;
+
+    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "low",
+            converter = CheckCommand.SeverityConverter.class,
+            description = "Only findings of checks at or above this severity can fail the run: low, medium, high, "
+                    + "critical (default: ${DEFAULT-VALUE}).")
+    Severity minSeverity;
+
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
+            description = "An earlier (merged) JSON report of the same accounts: mark each finding new or unchanged,"
+                    + " and list what was resolved.")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-new",
+            description = "With --baseline: only findings new since the baseline can fail the run.")
+    boolean failOnNew;
+
+    @Override
+    public Integer call() {
+        if (formats.contains(ReportFormat.md)) {
+            MarkdownReport.prepare();
+        }
+        ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
+        GatePolicy gate = CheckCommand.gatePolicy(failOn, minSeverity, failOnNew, baselineFile);
+        Baseline baseline = baselineFile == null ? null : CheckCommand.readBaseline(baselineFile);
+        List<ReportMerger.Input> inputs = new ArrayList<>();
+        for (Path report : reports) {
+            try {
+                inputs.add(new ReportMerger.Input(report.toString(), ReportReader.read(report)));
+            } catch (ReportReader.UnreadableReportException e) {
+                throw new UsageException("merge " + e.getMessage());
+            }
+        }
+        Map<String, Object> merged;
+        try {
+            merged = ReportMerger.merge(inputs);
+        } catch (ReportMerger.MergeException e) {
+            throw new UsageException("merge: " + e.getMessage());
+        }
+        if (baseline != null) {
+            try {
+                merged = baseline.compare(merged);
+            } catch (Baseline.BaselineException e) {
+                throw new UsageException("--baseline " + e.getMessage());
+            }
+        }
+        merged = gate.decide(merged);
+        destination.write(merged, spec.commandLine().getOut());
+        return GatePolicy.failsGate(merged) ? ExitCode.NOK : ExitCode.OK;
+    }
+}
