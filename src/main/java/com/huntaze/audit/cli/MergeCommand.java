@@ -7,11 +7,14 @@ import com.huntaze.audit.report.MarkdownReport;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.report.ReportReader;
 import com.huntaze.audit.shard.ReportMerger;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +40,9 @@ public final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SHARD.json",
-            description = "The JSON reports of check --shard K/N, every K of one N, in any order.")
+    @Parameters(arity = "1..*", paramLabel = "SHARD.json|DIR",
+            description = "The JSON reports of check --shard K/N, every K of one N, in any order; a directory stands"
+                    + " for every *.json file in it (for job engines that run no shell to expand a glob).")
     List<Path> reports = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", split = ",",
@@ -83,7 +87,7 @@ public final class MergeCommand implements Callable<Integer> {
         GatePolicy gate = CheckCommand.gatePolicy(failOn, minSeverity, failOnNew, baselineFile);
         Baseline baseline = baselineFile == null ? null : CheckCommand.readBaseline(baselineFile);
         List<ReportMerger.Input> inputs = new ArrayList<>();
-        for (Path report : reports) {
+        for (Path report : shardFiles()) {
             try {
                 inputs.add(new ReportMerger.Input(report.toString(), ReportReader.read(report)));
             } catch (ReportReader.UnreadableReportException e) {
@@ -106,5 +110,28 @@ public final class MergeCommand implements Callable<Integer> {
         merged = gate.decide(merged);
         destination.write(merged, spec.commandLine().getOut());
         return GatePolicy.failsGate(merged) ? ExitCode.NOK : ExitCode.OK;
+    }
+
+    /** The files given, each directory replaced by its {@code *.json} files, sorted by name. */
+    private List<Path> shardFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path given : reports) {
+            if (!Files.isDirectory(given)) {
+                files.add(given);
+                continue;
+            }
+            try (Stream<Path> inside = Files.list(given)) {
+                List<Path> json = inside.filter(Files::isRegularFile)
+                        .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+                if (json.isEmpty()) {
+                    throw new UsageException("merge: directory " + given + " holds no .json report");
+                }
+                files.addAll(json);
+            } catch (IOException e) {
+                throw new UsageException("merge: cannot list directory " + given + " (" + e.getClass().getSimpleName()
+                        + ")");
+            }
+        }
+        return files;
     }
 }
