@@ -183,25 +183,8 @@ public final class CheckCommand implements Callable<Integer> {
                     + " DIR is created when missing).")
     Path outputDir;
 
-    @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "nok",
-            description = "Exit 1 when a finding at or above this status is not an accepted risk: nok, todo (NOK or "
-                    + "TODO) or never (default: ${DEFAULT-VALUE}).")
-    GatePolicy.FailOn failOn;
-
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "low",
-            converter = SeverityConverter.class,
-            description = "Only findings of checks at or above this severity can fail the run: low, medium, high, "
-                    + "critical (default: ${DEFAULT-VALUE}). All findings stay in the report.")
-    Severity minSeverity;
-
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "An earlier JSON report of the same account: mark each finding new or unchanged, and list"
-                    + " what was resolved.")
-    Path baselineFile;
-
-    @Option(names = "--fail-on-new",
-            description = "With --baseline: only findings new since the baseline can fail the run.")
-    boolean failOnNew;
+    @picocli.CommandLine.Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Option(names = "--suppress", paramLabel = "CHECK[:RESOURCE]",
             description = "Accept the NOK/TODO findings of CHECK (id or glob), optionally only about RESOURCE (exact,"
@@ -377,33 +360,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private GatePolicy gatePolicy() {
-        return gatePolicy(failOn, minSeverity, failOnNew, baselineFile);
+        return gateOptions.policy();
     }
 
-    /** The gate of check's (and merge's) options, validated. */
-    static GatePolicy gatePolicy(GatePolicy.FailOn failOn, Severity minSeverity, boolean failOnNew,
-                                 Path baselineFile) {
-        if (failOnNew && baselineFile == null) {
-            throw new UsageException("--fail-on-new needs --baseline PREVIOUS.json (new since what?)");
-        }
-        if (failOnNew && failOn == GatePolicy.FailOn.never) {
-            throw new UsageException("--fail-on never and --fail-on-new contradict each other");
-        }
-        return new GatePolicy(failOn, minSeverity, failOnNew);
-    }
-
-    /** Read before the audit: a baseline that is not a report of a known schemaVersion stops it at once. */
     private Baseline baseline() {
-        return baselineFile == null ? null : readBaseline(baselineFile);
-    }
-
-    /** {@code --baseline FILE} of check and merge. */
-    static Baseline readBaseline(Path baselineFile) {
-        try {
-            return Baseline.read(baselineFile);
-        } catch (Baseline.BaselineException e) {
-            throw new UsageException("--baseline " + e.getMessage());
-        }
+        return gateOptions.baseline();
     }
 
     private static void requireBaselineAccount(Baseline baseline, String account) {

@@ -1,6 +1,5 @@
 package com.huntaze.audit.cli;
 
-import com.huntaze.audit.engine.Severity;
 import com.huntaze.audit.gate.Baseline;
 import com.huntaze.audit.gate.GatePolicy;
 import com.huntaze.audit.report.MarkdownReport;
@@ -58,25 +57,8 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Write each --format to DIR, named as check --output-dir names them.")
     Path outputDir;
 
-    @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "nok",
-            description = "Exit 1 when a finding at or above this status is not an accepted risk: nok, todo (NOK or "
-                    + "TODO) or never (default: ${DEFAULT-VALUE}).")
-    GatePolicy.FailOn failOn;
-
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "low",
-            converter = CheckCommand.SeverityConverter.class,
-            description = "Only findings of checks at or above this severity can fail the run: low, medium, high, "
-                    + "critical (default: ${DEFAULT-VALUE}).")
-    Severity minSeverity;
-
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "An earlier (merged) JSON report of the same accounts: mark each finding new or unchanged,"
-                    + " and list what was resolved.")
-    Path baselineFile;
-
-    @Option(names = "--fail-on-new",
-            description = "With --baseline: only findings new since the baseline can fail the run.")
-    boolean failOnNew;
+    @picocli.CommandLine.Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Override
     public Integer call() {
@@ -84,8 +66,8 @@ public final class MergeCommand implements Callable<Integer> {
             MarkdownReport.prepare();
         }
         ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
-        GatePolicy gate = CheckCommand.gatePolicy(failOn, minSeverity, failOnNew, baselineFile);
-        Baseline baseline = baselineFile == null ? null : CheckCommand.readBaseline(baselineFile);
+        GatePolicy gate = gateOptions.policy();
+        Baseline baseline = gateOptions.baseline();
         List<ReportMerger.Input> inputs = new ArrayList<>();
         for (Path report : shardFiles()) {
             try {

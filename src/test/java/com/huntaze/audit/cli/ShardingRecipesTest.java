@@ -68,12 +68,8 @@ class ShardingRecipesTest {
         return Arrays.stream(m.group(1).strip().split("\\s+")).toList();
     }
 
-    /** The command parses as this version's CLI would parse it: every option exists and every value is valid. */
     private static CommandLine.ParseResult parse(List<String> command) {
-        CommandLine cli = new CommandLine(new HuntazeAudit());
-        HuntazeAudit.SUBCOMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.parseArgs(command.toArray(String[]::new)).subcommand();
+        return CiRecipesTest.parse(command);
     }
 
     private static String after(List<String> command, String option) {
