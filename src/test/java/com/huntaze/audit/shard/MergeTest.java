@@ -123,6 +123,19 @@ class MergeTest {
     }
 
     @Test
+    void aDirectoryStandsForItsJsonFiles() throws IOException {
+        Path shardsDir = Files.createDirectory(dir.resolve("shards"));
+        for (Path shard : shards) {
+            Files.copy(shard, shardsDir.resolve(shard.getFileName()));
+        }
+        Files.writeString(shardsDir.resolve("README.txt"), "not a report, and not read");
+
+        CliRun fromDirectory = merge(List.of(shardsDir), "--format", "json");
+        assertThat(fromDirectory.exitCode()).as(fromDirectory.err()).isEqualTo(ExitCode.NOK);
+        assertThat(fromDirectory.out()).isEqualTo(merge(shards, "--format", "json").out());
+    }
+
+    @Test
     void theGateAppliesToTheMergedReport() {
         assertThat(merge(shards, "--format", "json", "--fail-on", "never").exitCode()).isEqualTo(ExitCode.OK);
         assertThat(merge(shards, "--format", "json", "--min-severity", "critical").exitCode())
