@@ -354,7 +354,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own. */
+    /**
+     * Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own. No run
+     * of this command does yet: --accounts and --organization come with the account list that {@link
+     * #accountsToAudit} cuts.
+     */
     private boolean auditsAnAccountList() {
         return false;
     }
