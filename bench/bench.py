@@ -129,9 +129,12 @@ def stop_pid(pid):
 # ---------------------------------------------------------------------------------------------------------------
 # seeding
 
-def clients(port, region):
+def clients(port, region, member=None):
+    """boto3 clients of the base account (123456789012), or of a member account: member is its assumed-role
+    credentials (see seed_member)."""
     import boto3
-    session = boto3.session.Session(aws_access_key_id="bench", aws_secret_access_key="bench", region_name=region)
+    keys = member["credentials"] if member else {"aws_access_key_id": "bench", "aws_secret_access_key": "bench"}
+    session = boto3.session.Session(region_name=region, **keys)
     config = __import__("botocore.config").config.Config(retries={"max_attempts": 10, "mode": "standard"},
                                                          max_pool_connections=32, s3={"addressing_style": "path"})
     url = "http://127.0.0.1:%d" % port
@@ -144,8 +147,9 @@ def parallel(items, fn, workers):
         return list(pool.map(fn, items))
 
 
-def seed_region(port, region, shape, workers):
-    client = clients(port, region)
+def seed_region(port, region, shape, workers, member=None):
+    client = clients(port, region, member)
+    account = member["id"] if member else ACCOUNT
     counts = {}
     short = region.replace("-", "")
 
@@ -174,7 +178,7 @@ def seed_region(port, region, shape, workers):
         Dimensions=[{"Name": "DBInstanceIdentifier", "Value": "db-%04d" % (i % max(1, shape["db_instances"]))}],
         Statistic="Average", Period=300, EvaluationPeriods=1, Threshold=90.0,
         ComparisonOperator="GreaterThanThreshold",
-        AlarmActions=["arn:aws:sns:%s:%s:ops" % (region, ACCOUNT)] if i % 2 else []), workers)
+        AlarmActions=["arn:aws:sns:%s:%s:ops" % (region, account)] if i % 2 else []), workers)
 
     # ECR repositories; the first holds the image every bench service runs (never scanned: ScanNotFoundException).
     ecr = client("ecr")
@@ -187,7 +191,7 @@ def seed_region(port, region, shape, workers):
             "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 7023,
                        "digest": "sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},
             "layers": []}))
-        image = "%s.dkr.ecr.%s.amazonaws.com/%s:1.0" % (ACCOUNT, region, repositories[0])
+        image = "%s.dkr.ecr.%s.amazonaws.com/%s:1.0" % (account, region, repositories[0])
 
     ecs = client("ecs")
     ecs.register_task_definition(family="bench", containerDefinitions=[
@@ -237,7 +241,7 @@ def seed_region(port, region, shape, workers):
     # SQS: every other queue is the dead-letter queue of the one before it (created first, so the RedrivePolicy
     # names a queue that exists).
     sqs = client("sqs")
-    queue_arn = lambda name: "arn:aws:sqs:%s:%s:%s" % (region, ACCOUNT, name)
+    queue_arn = lambda name: "arn:aws:sqs:%s:%s:%s" % (region, account, name)
     parallel([i for i in range(shape["queues"]) if i % 2 == 1], lambda i: sqs.create_queue(
         QueueName="queue-%05d" % i), workers)
     parallel([i for i in range(shape["queues"]) if i % 2 == 0], lambda i: sqs.create_queue(
@@ -376,8 +380,8 @@ def seed_region(port, region, shape, workers):
     return counts
 
 
-def seed_global(port, shape, workers):
-    iam = clients(port, "us-east-1")("iam")
+def seed_global(port, shape, workers, member=None):
+    iam = clients(port, "us-east-1", member)("iam")
 
     def user(i):
         name = "bench-user-%04d" % i
@@ -389,7 +393,7 @@ def seed_global(port, shape, workers):
     users = [u for p in iam.get_paginator("list_users").paginate() for u in p["Users"]]
     keys = [k for u in users for k in iam.list_access_keys(UserName=u["UserName"])["AccessKeyMetadata"]]
 
-    cloudfront = clients(port, "us-east-1")("cloudfront")
+    cloudfront = clients(port, "us-east-1", member)("cloudfront")
 
     def distribution(i):
         cloudfront.create_distribution(DistributionConfig={
@@ -404,7 +408,7 @@ def seed_global(port, shape, workers):
     distributions = [d["Id"] for p in cloudfront.get_paginator("list_distributions").paginate()
                      for d in p["DistributionList"].get("Items", [])]
     # Route 53: health checks, and zones each with a primary/secondary failover pair on one of them.
-    route53 = clients(port, "us-east-1")("route53")
+    route53 = clients(port, "us-east-1", member)("route53")
     checks = parallel(range(shape["health_checks"]), lambda i: route53.create_health_check(
         CallerReference="bench-hc-%04d" % i, HealthCheckConfig={
             "Type": "HTTPS", "FullyQualifiedDomainName": "web-%04d.bench.example" % i, "Port": 443,
@@ -437,8 +441,9 @@ def seed_global(port, shape, workers):
 
     def bucket(i):
         region = regions[i % len(regions)]
-        s3 = clients(port, region)("s3")
-        name = "bench-bucket-%05d" % i
+        s3 = clients(port, region, member)("s3")
+        # S3 bucket names are global, in moto as in AWS: a member account's carry its id
+        name = ("bench-%s-%05d" % (member["id"], i)) if member else "bench-bucket-%05d" % i
         s3.create_bucket(Bucket=name, **({} if region == "us-east-1" else {
             "CreateBucketConfiguration": {"LocationConstraint": region}}))
         if i % 2 == 0:
@@ -453,7 +458,7 @@ def seed_global(port, shape, workers):
                 "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
                 "RestrictPublicBuckets": True})
     parallel(range(shape.get("buckets", 0)), bucket, workers)
-    s3 = clients(port, "us-east-1")("s3")
+    s3 = clients(port, "us-east-1", member)("s3")
     buckets = s3.list_buckets()["Buckets"]
     return {"iam_users": len(users), "access_keys": len(keys), "buckets": len(buckets),
             "account_public_access_block_all_on": False,
@@ -475,12 +480,15 @@ def seed(args, state_dir):
     write_json(os.path.join(state_dir, "state.json"), state)
     started = time.time()
     try:
-        log("bench: seeding a %s account (%s) into moto on port %d ..." % (args.size, describe_shape(shape), port))
-        state["counts"] = {}
-        for region in regions:
-            state["counts"][region] = seed_region(port, region, shape, args.seed_workers)
-            log("bench:   %s seeded (%.0f s)" % (region, time.time() - started))
-        state["counts"]["global"] = seed_global(port, shape, args.seed_workers)
+        if args.accounts:
+            seed_organization(args, port, shape, regions, state, started)
+        else:
+            log("bench: seeding a %s account (%s) into moto on port %d ..." % (args.size, describe_shape(shape), port))
+            state["counts"] = {}
+            for region in regions:
+                state["counts"][region] = seed_region(port, region, shape, args.seed_workers)
+                log("bench:   %s seeded (%.0f s)" % (region, time.time() - started))
+            state["counts"]["global"] = seed_global(port, shape, args.seed_workers)
     except BaseException:
         stop_pid(pid)
         raise
@@ -489,6 +497,42 @@ def seed(args, state_dir):
     log("bench: seeded in %.0f s; moto (pid %d) keeps the account: bench/run measure --state %s"
         % (state["seedSeconds"], pid, state_dir))
     return state
+
+
+# The role the audit assumes in each member account: the one Organizations creates in the accounts it creates.
+MEMBER_ROLE = "OrganizationAccountAccessRole"
+
+
+def member_of(port, account_id):
+    """The assumed-role credentials of a member account: what is created with them lands in that account (moto)."""
+    sts = clients(port, "us-east-1")("sts")
+    answer = sts.assume_role(RoleArn="arn:aws:iam::%s:role/%s" % (account_id, MEMBER_ROLE),
+                             RoleSessionName="bench-seed")["Credentials"]
+    return {"id": account_id, "credentials": {"aws_access_key_id": answer["AccessKeyId"],
+                                              "aws_secret_access_key": answer["SecretAccessKey"],
+                                              "aws_session_token": answer["SessionToken"]}}
+
+
+def seed_organization(args, port, shape, regions, state, started):
+    """An organization managed by the base account (123456789012) with args.accounts member accounts, each seeded
+    with the same shape under its own assumed-role credentials. state gets the member ids (accountIds) and, as
+    counts, those of one member (they all have the shape's counts: the model is one account's)."""
+    organizations = clients(port, "us-east-1")("organizations")
+    organizations.create_organization(FeatureSet="ALL")
+    ids = []
+    for i in range(args.accounts):
+        created = organizations.create_account(Email="bench-%04d@example.com" % i, AccountName="bench-%04d" % i)
+        ids.append(created["CreateAccountStatus"]["AccountId"])
+    log("bench: an organization of %d member accounts, each seeded as a %s account (%s), into moto on port %d ..."
+        % (len(ids), args.size, describe_shape(shape), port))
+    state["accountIds"] = ids
+    for n, account_id in enumerate(ids, 1):
+        member = member_of(port, account_id)
+        counts = {region: seed_region(port, region, shape, args.seed_workers, member) for region in regions}
+        counts["global"] = seed_global(port, shape, args.seed_workers, member)
+        state.setdefault("counts", counts)
+        log("bench:   account %s seeded (%d of %d, %.0f s)" % (account_id, n, len(ids), time.time() - started))
+    return ids
 
 
 def describe_shape(shape):
@@ -843,6 +887,9 @@ class Proxy:
         self.latency_s = latency_s
         self.lock = threading.Lock()
         self.cache = {}
+        # Access key id -> account, learnt from the AssumeRole answers that pass through: a member account's
+        # answers are cached apart from the base account's (moto tells them apart by the key, see member_of).
+        self.key_accounts = {}
         self.reset()
         proxy = self
 
@@ -937,14 +984,18 @@ class Proxy:
                 self.first_at = started
         try:
             # The signature and its date differ on every call; what is asked does not.
-            scope = re.search(r"Credential=[^/]+/[^/]+/([^/]+/[^/]+)/", headers.get("Authorization", ""))
-            key = (method, path, headers.get("X-Amz-Target"), scope.group(1) if scope else None, body)
-            cached = CANNED.get(operation) or self.cache.get(key)
+            scope = re.search(r"Credential=([^/]+)/[^/]+/([^/]+/[^/]+)/", headers.get("Authorization", ""))
+            account = self.key_accounts.get(scope.group(1), "base") if scope else "base"
+            key = (account, method, path, headers.get("X-Amz-Target"), scope.group(2) if scope else None, body)
+            # AssumeRole is never replayed: each answer's keys must be learnt (and each is new to moto too)
+            cached = CANNED.get(operation) or (None if operation == "sts:AssumeRole" else self.cache.get(key))
             if cached is None:
                 cached = self.fetch(method, path, headers, body)
                 with self.lock:
                     self.upstream_calls += 1
-                if cached[0] < 500 and cached[0] != 429:
+                if operation == "sts:AssumeRole":
+                    self.learn_key(cached[2])
+                elif cached[0] < 500 and cached[0] != 429:
                     self.cache[key] = cached
             remaining = self.latency_s - (time.monotonic() - started)
             if remaining > 0:
@@ -954,6 +1005,14 @@ class Proxy:
             with self.lock:
                 self.in_flight -= 1
                 self.last_at = time.monotonic()
+
+    def learn_key(self, payload):
+        text = payload.decode("utf-8", "replace")
+        key = re.search(r"<AccessKeyId>([^<]+)</AccessKeyId>", text)
+        account = re.search(r"<Arn>arn:aws[a-z-]*:sts::([0-9]{12}):assumed-role/", text)
+        if key and account:
+            with self.lock:
+                self.key_accounts[key.group(1)] = account.group(1)
 
     def snapshot(self):
         with self.lock:
@@ -1021,17 +1080,34 @@ def audit_command(args, state, proxy_port):
                "--region", ",".join(state["regions"]), "--format", "json"]
     if args.concurrency:
         command += ["--concurrency", str(args.concurrency)]
+    if state.get("accountIds"):
+        # The base (management) account is listed too: left out, it holds nothing seeded
+        command += ["--organization", "--role-name", MEMBER_ROLE, "--exclude-accounts", ACCOUNT]
+        if args.account_concurrency:
+            command += ["--account-concurrency", str(args.account_concurrency)]
     return command + list(args.audit_arg or [])
 
 
-def default_concurrency(root):
-    """The audit's default --concurrency, from its help."""
+def default_concurrency(root, option="--concurrency"):
+    """The audit's default --concurrency (or --account-concurrency), from its help."""
     help_text = subprocess.run([os.path.join(root, "bin", "huntaze-audit"), "check", "--help"], capture_output=True,
                                text=True, timeout=60).stdout
-    m = re.search(r"--concurrency=N.*?default: (\d+)", help_text, re.S)
+    m = re.search(re.escape(option) + r"=N.*?default: (\d+)", help_text, re.S)
     if not m:
-        raise SystemExit("bench: huntaze-audit check has no --concurrency option (an older jar?)")
+        raise SystemExit("bench: huntaze-audit check has no %s option (an older jar?)" % option)
     return int(m.group(1))
+
+
+def organization_model(state, calls, critical):
+    """The minimal calls of an organization's audit: the base account's identity and ListAccounts (pages of 20),
+    then in each member account an AssumeRole and one account's calls. The critical path stays one account's (plus
+    the identity, ListAccounts and AssumeRole before it): the accounts are audited side by side."""
+    members = len(state["accountIds"])
+    total = {action: n * members for action, n in calls.items()}
+    total["sts:GetCallerIdentity"] = total.get("sts:GetCallerIdentity", 0) + 1
+    total["organizations:ListAccounts"] = pages(members + 1, 20)
+    total["sts:AssumeRole"] = members
+    return total, critical + pages(members + 1, 20) + 2
 
 
 def child_env(state_dir):
@@ -1154,6 +1230,10 @@ def measure(args, state_dir, state):
         raise SystemExit("bench: the moto of %s (pid %d, port %d) is not running: seed again (bench/run seed ...)"
                          % (state_dir, moto["pid"], moto["port"]))
     calls_model, critical, chains = model(state)
+    members = state.get("accountIds")
+    if members:
+        calls_model, critical = organization_model(state, calls_model, critical)
+        args.no_runbook = True  # the runbook is one account's
     minimal_total = sum(calls_model.values())
     latency = args.latency_ms / 1000.0
     proxy = Proxy(moto["port"], latency, tracing=args.trace)
@@ -1166,9 +1246,14 @@ def measure(args, state_dir, state):
     results = {"size": state["size"], "shape": state["shape"], "latencyMs": args.latency_ms,
                "concurrency": args.concurrency, "model": {"calls": calls_model, "total": minimal_total,
                                                           "criticalPath": critical, "chains": chains}}
+    if members:
+        results["accounts"] = len(members)
+        results["accountConcurrency"] = args.account_concurrency
     try:
         if not args.no_audit:
             results["defaultConcurrency"] = default_concurrency(args.root)
+            if members:
+                results["defaultAccountConcurrency"] = default_concurrency(args.root, "--account-concurrency")
             command = audit_command(args, state, proxy.port)
             log("bench: %s" % " ".join(command))
             runs = []
@@ -1247,9 +1332,13 @@ def print_results(results):
         print("wall time, median of %d runs:  %.2f s  (AWS calls window %.2f s; audit's own durationMs %d)"
               % (len(runs), statistics.median(walls), statistics.median(windows),
                  statistics.median(r["durationMs"] for r in runs)))
-        print("parallelism target: AWS window <= 2 x max(critical path x latency, calls x latency / concurrency)"
-              " = %.2f s (concurrency %d%s)" % (bound, concurrency, "" if results["concurrency"] else ", the default"))
-        print("peak RSS: %.0f MB (max of the measured runs; target < 300 MB)" % max(r["peakRssMb"] for r in runs))
+        if "accounts" in results:
+            print_organization_targets(results, runs, critical, total, concurrency, latency)
+        else:
+            print("parallelism target: AWS window <= 2 x max(critical path x latency, calls x latency / concurrency)"
+                  " = %.2f s (concurrency %d%s)" % (bound, concurrency,
+                                                    "" if results["concurrency"] else ", the default"))
+            print("peak RSS: %.0f MB (max of the measured runs; target < 300 MB)" % max(r["peakRssMb"] for r in runs))
         print("CPU: audit %.1f s, proxy %.1f s (median); load average %.1f on %d cores"
               % (statistics.median(r["cpuSeconds"] for r in runs), statistics.median(r["proxyCpuSeconds"] for r in runs),
                  statistics.median(r["loadAverage"] for r in runs), os.cpu_count()))
@@ -1268,6 +1357,32 @@ def print_results(results):
     print()
 
 
+def organization_target(critical, total, latency, account_concurrency, concurrency):
+    """Issue #15's bound on an organization's wall time: 2 x (one account's critical path + every call's latency
+    spread over the calls in flight across accounts, account-concurrency x concurrency)."""
+    return 2 * (critical * latency + total * latency / (account_concurrency * concurrency))
+
+
+RSS_TARGET_MB = 1024
+
+
+def print_organization_targets(results, runs, critical, total, concurrency, latency):
+    accounts = results["accountConcurrency"] or results["defaultAccountConcurrency"]
+    wall = statistics.median(r["wallSeconds"] for r in runs)
+    bound = organization_target(critical, total, latency, accounts, concurrency)
+    rss = max(r["peakRssMb"] for r in runs)
+    print("organization: %d accounts x %d regions, account-concurrency %d x concurrency %d"
+          % (results["accounts"], len(results["shape"]["regions"].split(",")), accounts, concurrency))
+    print("  wall-time target: <= 2 x (critical path %d x %d ms + %d calls x %d ms / (%d x %d)) = %.2f s: %.2f s %s"
+          % (critical, results["latencyMs"], total, results["latencyMs"], accounts, concurrency, bound, wall,
+             mark(wall <= bound)))
+    print("  peak RSS target: < %d MB: %.0f MB %s" % (RSS_TARGET_MB, rss, mark(rss < RSS_TARGET_MB)))
+
+
+def mark(met):
+    return "\u2714" if met else "\u2718"
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 def parse(argv):
@@ -1278,7 +1393,10 @@ def parse(argv):
                                 description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--state", help="state directory (seed/measure/stop; `all` uses a temporary one unless given)")
     if step in ("seed", "all"):
-        p.add_argument("--size", choices=sorted(SIZES), default="large", help="account preset (default: large)")
+        p.add_argument("--size", choices=sorted(SIZES), help="account preset (default: large; small with --accounts)")
+        p.add_argument("--accounts", type=int, metavar="N",
+                       help="an AWS Organization of N member accounts (1 to 100), each seeded with --size: the audit"
+                            " runs check --organization --role-name %s (no runbook)" % MEMBER_ROLE)
         p.add_argument("--regions", help="comma-separated regions (default: us-east-1,eu-west-1)")
         for flag in SIZE_FLAGS:
             p.add_argument("--" + flag.replace("_", "-"), type=int, dest=flag,
@@ -1288,6 +1406,8 @@ def parse(argv):
     if step in ("measure", "all"):
         p.add_argument("--latency-ms", type=int, default=40, help="latency added to every call (default: 40)")
         p.add_argument("--concurrency", type=int, help="pass --concurrency N to the audit (default: its own)")
+        p.add_argument("--account-concurrency", type=int,
+                       help="with --accounts: pass --account-concurrency N to the audit (default: its own)")
         p.add_argument("--runs", type=int, default=3, help="measured audit runs after the cold one (default: 3)")
         p.add_argument("--timeout", type=int, default=900, help="limit for one audit run in seconds (default: 900)")
         p.add_argument("--no-runbook", action="store_true", help="skip the aws CLI runbook")
@@ -1299,6 +1419,10 @@ def parse(argv):
         p.add_argument("--keep", action="store_true", help="keep moto and the state (prints how to stop it)")
     args = p.parse_args(rest)
     args.root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if step in ("seed", "all"):
+        if args.accounts is not None and not 1 <= args.accounts <= 100:
+            p.error("--accounts N: from 1 to 100, not %d" % args.accounts)
+        args.size = args.size or ("small" if args.accounts else "large")
     if step in ("measure", "stop") and not args.state:
         p.error("--state DIR is required")
     if step == "seed" and not args.state:

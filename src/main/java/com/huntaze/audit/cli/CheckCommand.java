@@ -36,6 +36,8 @@ import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.Shard;
+import com.huntaze.audit.shard.ShardChoice;
 import com.huntaze.audit.util.Background;
 import com.huntaze.audit.util.Masking;
 import java.io.IOException;
@@ -183,25 +185,8 @@ public final class CheckCommand implements Callable<Integer> {
                     + " DIR is created when missing).")
     Path outputDir;
 
-    @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "nok",
-            description = "Exit 1 when a finding at or above this status is not an accepted risk: nok, todo (NOK or "
-                    + "TODO) or never (default: ${DEFAULT-VALUE}).")
-    GatePolicy.FailOn failOn;
-
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "low",
-            converter = SeverityConverter.class,
-            description = "Only findings of checks at or above this severity can fail the run: low, medium, high, "
-                    + "critical (default: ${DEFAULT-VALUE}). All findings stay in the report.")
-    Severity minSeverity;
-
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "An earlier JSON report of the same account: mark each finding new or unchanged, and list"
-                    + " what was resolved.")
-    Path baselineFile;
-
-    @Option(names = "--fail-on-new",
-            description = "With --baseline: only findings new since the baseline can fail the run.")
-    boolean failOnNew;
+    @picocli.CommandLine.Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Option(names = "--suppress", paramLabel = "CHECK[:RESOURCE]",
             description = "Accept the NOK/TODO findings of CHECK (id or glob), optionally only about RESOURCE (exact,"
@@ -210,6 +195,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why the --suppress risks are accepted.")
     String suppressReason;
+
+    @Option(names = "--shard", paramLabel = "K/N|auto",
+            description = "Audit only part K of N (0-based) of the account list of --accounts or --organization: the"
+                    + " ids sorted, every N-th from the K-th. auto: K and N from the job engine (JOB_COMPLETION_INDEX"
+                    + " with HUNTAZE_AUDIT_SHARDS, AWS_BATCH_JOB_ARRAY_INDEX with AWS_BATCH_JOB_ARRAY_SIZE, or"
+                    + " HUNTAZE_AUDIT_SHARD=K/N). Join the shards' JSON reports with huntaze-audit merge.")
+    String shard;
+
+    /** The shard the report declares, once {@link #accountsToAudit} cut the account list; null without --shard. */
+    private Shard auditedShard;
 
     /** {@code --min-severity}: the severity names as the catalog writes them. */
     static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
@@ -225,13 +220,20 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private final Clock clock;
+    /** Where {@code --shard auto} reads the job engine's variables. */
+    private final Map<String, String> environment;
 
     public CheckCommand() {
         this(Clock.systemUTC());
     }
 
     CheckCommand(Clock clock) {
+        this(clock, System.getenv());
+    }
+
+    CheckCommand(Clock clock, Map<String, String> environment) {
         this.clock = clock;
+        this.environment = environment;
     }
 
     @Override
@@ -244,6 +246,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportOutput destination = ReportOutput.plan(formats, output, outputDir).withMarkdown(markdown);
+        requireAnAccountListToShard();
         GatePolicy gate = gatePolicy();
         Baseline baseline = baseline();
         PriceTable priceTable = priceTable();
@@ -287,7 +290,7 @@ public final class CheckCommand implements Callable<Integer> {
                 started, settings)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
-                outcome, apiCalls, durationMs, priceTable.origin());
+                outcome, apiCalls, durationMs, priceTable.origin()).withShard(auditedShard);
         return finish(report, suppressions, baseline, gate, destination, started, out, err);
     }
 
@@ -315,26 +318,56 @@ public final class CheckCommand implements Callable<Integer> {
         return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
     }
 
-    private GatePolicy gatePolicy() {
-        if (failOnNew && baselineFile == null) {
-            throw new UsageException("--fail-on-new needs --baseline PREVIOUS.json (new since what?)");
+    // ---- sharding (see README "Sharding and merging") ----
+
+    /**
+     * The accounts this run audits out of the whole list of {@code --accounts} or {@code --organization}: with
+     * {@code --shard}, its part only (and the report then declares the shard and the whole list's digest).
+     */
+    List<String> accountsToAudit(List<String> all) {
+        ShardChoice choice = shardChoice();
+        if (choice == null) {
+            return all;
         }
-        if (failOnNew && failOn == GatePolicy.FailOn.never) {
-            throw new UsageException("--fail-on never and --fail-on-new contradict each other");
-        }
-        return new GatePolicy(failOn, minSeverity, failOnNew);
+        auditedShard = Shard.of(all, choice.index(), choice.count());
+        return choice.select(all);
     }
 
-    /** Read before the audit: a baseline that is not a report of a known schemaVersion stops it at once. */
-    private Baseline baseline() {
-        if (baselineFile == null) {
+    /** {@code --shard} as given, or read from the job engine's environment; null without it. */
+    private ShardChoice shardChoice() {
+        if (shard == null) {
             return null;
         }
         try {
-            return Baseline.read(baselineFile);
-        } catch (Baseline.BaselineException e) {
-            throw new UsageException("--baseline " + e.getMessage());
+            return ShardChoice.parse(shard, environment);
+        } catch (ShardChoice.ShardException e) {
+            throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Checked before any call: a shard is a part of an account list, and one account has no parts. */
+    private void requireAnAccountListToShard() {
+        if (shardChoice() != null && !auditsAnAccountList()) {
+            throw new UsageException("--shard needs --accounts or --organization: it audits a part of their account"
+                    + " list");
+        }
+    }
+
+    /**
+     * Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own. No run
+     * of this command does yet: --accounts and --organization come with the account list that {@link
+     * #accountsToAudit} cuts.
+     */
+    private boolean auditsAnAccountList() {
+        return false;
+    }
+
+    private GatePolicy gatePolicy() {
+        return gateOptions.policy();
+    }
+
+    private Baseline baseline() {
+        return gateOptions.baseline();
     }
 
     private static void requireBaselineAccount(Baseline baseline, String account) {

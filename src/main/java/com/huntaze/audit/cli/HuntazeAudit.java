@@ -35,6 +35,7 @@ public final class HuntazeAudit implements Runnable {
         SUBCOMMANDS.put("render", RenderCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);
         SUBCOMMANDS.put("completion", CompletionCommand::new);
+        SUBCOMMANDS.put("merge", MergeCommand::new);
     }
 
     @picocli.CommandLine.Spec

@@ -85,10 +85,15 @@ final class ReportOutput {
         return files.isEmpty() ? "the JSON report" : String.join(" and ", files);
     }
 
-    /** {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts. */
+    /**
+     * {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts; a
+     * shard's report adds its part ({@code -shard3of8}), so that the jobs of one audit can share a directory.
+     */
     static String fileName(Map<String, Object> report, ReportFormat format) {
         String stamp = String.valueOf(report.get("generatedAt")).replace("-", "").replace(":", "");
-        return "huntaze-audit-" + report.get("account") + "-" + stamp + "." + format.extension();
+        String shard = report.get("shard") instanceof Map<?, ?> s ? "-shard" + s.get("index") + "of" + s.get("count")
+                : "";
+        return "huntaze-audit-" + report.get("account") + shard + "-" + stamp + "." + format.extension();
     }
 
     private static void checkFileWritable(Path output) {

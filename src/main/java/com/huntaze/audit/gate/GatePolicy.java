@@ -74,6 +74,13 @@ public record GatePolicy(FailOn failOn, Severity minSeverity, boolean onlyNew) {
                 .allMatch(f -> f.get("failsGate") instanceof Boolean);
     }
 
+    /** Whether a decided report's JSON tree fails the run (exit code 1): some finding has {@code failsGate}. */
+    @SuppressWarnings("unchecked")
+    public static boolean failsGate(Map<String, Object> tree) {
+        return ((List<Map<String, Object>>) tree.get("findings")).stream()
+                .anyMatch(f -> Boolean.TRUE.equals(f.get("failsGate")));
+    }
+
     /**
      * A report's JSON tree (one {@link com.huntaze.audit.report.ReportReader} accepted) with each finding's
      * {@code failsGate} and {@code gateReason} set by this policy, in the place a fresh report has them: right

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param suppressions optional: every suppression of the run (config file and {@code --suppress}) and what became
  *                    of it: applied, expired, stale (matched nothing) or not-run (its checks or region were not
  *                    part of this run)
+ * @param shard       optional ({@code check --shard}): the part of the account list this run audited
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "regions", "baseline", "summary", "checks",
-        "findings", "resolved", "suppressions", "stats"})
+@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "regions", "shard", "baseline", "summary",
+        "checks", "findings", "resolved", "suppressions", "stats"})
 public record AuditReport(
         int schemaVersion,
         Tool tool,
@@ -33,9 +34,19 @@ public record AuditReport(
         List<ReportedFinding> findings,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ResolvedFinding> resolved,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuppressionEntry> suppressions,
-        Stats stats) {
+        Stats stats,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A report of no shard. */
+    public AuditReport(int schemaVersion, Tool tool, String generatedAt, String account, List<String> regions,
+                       BaselineInfo baseline, Summary summary, List<CheckResult> checks,
+                       List<ReportedFinding> findings, List<ResolvedFinding> resolved,
+                       List<SuppressionEntry> suppressions, Stats stats) {
+        this(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks, findings, resolved,
+                suppressions, stats, null);
+    }
 
     @JsonPropertyOrder({"name", "version"})
     public record Tool(String name, String version) {
@@ -73,8 +84,12 @@ public record AuditReport(
                 suppressed += reported.accepted() ? 1 : 0;
                 savings += f.estimatedMonthlySavingsUsd();
             }
-            return new Summary(ok, nok, todo, Math.round(savings * 100) / 100.0, List.copyOf(collectionErrors),
-                    priceTable, suppressed);
+            return new Summary(ok, nok, todo, cents(savings), List.copyOf(collectionErrors), priceTable, suppressed);
+        }
+
+        /** A total of savings as the summary shows it: rounded to cents. */
+        public static double cents(double usd) {
+            return Math.round(usd * 100) / 100.0;
         }
     }
 
@@ -131,20 +146,26 @@ public record AuditReport(
     public AuditReport withSuppressions(List<ReportedFinding> newFindings, List<SuppressionEntry> entries) {
         Summary newSummary = Summary.of(newFindings, summary.collectionErrors(), summary.priceTable());
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, newSummary, checks,
-                List.copyOf(newFindings), resolved, List.copyOf(entries), stats);
+                List.copyOf(newFindings), resolved, List.copyOf(entries), stats, shard);
     }
 
     /** This report compared with a baseline: findings marked new or unchanged, and what was resolved. */
     public AuditReport withBaseline(BaselineInfo info, List<ReportedFinding> newFindings,
                                     List<ResolvedFinding> resolvedFindings) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, info, summary, checks,
-                List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats);
+                List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats, shard);
     }
 
     /** This report with the gate's decision on each finding (the same findings, in the same order). */
     public AuditReport withGate(List<ReportedFinding> decided) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                List.copyOf(decided), resolved, suppressions, stats);
+                List.copyOf(decided), resolved, suppressions, stats, shard);
+    }
+
+    /** This report as the audit of one shard of an account list (null: of no shard). */
+    public AuditReport withShard(Shard newShard) {
+        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
+                findings, resolved, suppressions, stats, newShard);
     }
 
     /** Whether the run fails (exit code 1): some finding has {@code failsGate}, as the gate decided it. */

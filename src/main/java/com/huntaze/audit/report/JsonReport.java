@@ -42,6 +42,11 @@ public final class JsonReport {
         return parse(render(report));
     }
 
+    /** A part of a report (a record, a list of them) as the report's JSON tree holds it. */
+    public static Object toTree(Object value) {
+        return MAPPER.convertValue(value, Object.class);
+    }
+
     /** JSON text → tree, field order kept; throws {@link JsonProcessingException} wrapped when it is not JSON. */
     static Map<String, Object> parse(String json) {
         try {

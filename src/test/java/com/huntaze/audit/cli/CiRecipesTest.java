@@ -45,7 +45,7 @@ class CiRecipesTest {
     }
 
     /** The command parses as this version's CLI would parse it: every option exists and every value is valid. */
-    private static CommandLine.ParseResult parse(List<String> command) {
+    static CommandLine.ParseResult parse(List<String> command) {
         CommandLine cli = new CommandLine(new HuntazeAudit());
         HuntazeAudit.SUBCOMMANDS.forEach((name, factory) -> cli.addSubcommand(name, factory.get()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

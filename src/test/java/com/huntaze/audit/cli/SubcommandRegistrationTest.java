@@ -36,6 +36,6 @@ class SubcommandRegistrationTest {
         assertThat(HuntazeAudit.subcommandsFor(new String[] {"--version", "--help"}))
                 .containsOnlyKeys(HuntazeAudit.SUBCOMMANDS.keySet().toArray(String[]::new));
         assertThat(HuntazeAudit.subcommandsFor(new String[] {}))
-                .containsOnlyKeys("check", "list-checks", "iam-policy", "render", "explain", "completion");
+                .containsOnlyKeys("check", "list-checks", "iam-policy", "render", "explain", "completion", "merge");
     }
 }
