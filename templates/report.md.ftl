@@ -1,10 +1,28 @@
 <#-- The Markdown report. Every cell arrives escaped (one line, pipes escaped) from MarkdownReport. -->
-# Launch-readiness audit — account ${account}
+# Launch-readiness audit — <#if account??>account ${account}<#else>repositories only (no AWS account read)</#if>
 
-Regions: ${regions} · Generated ${generatedAt} by ${toolName} ${toolVersion}
+<#if regions?has_content>Regions: ${regions} · </#if>Generated ${generatedAt} by ${toolName} ${toolVersion}
 
 **Summary:** ❌ ${nok} NOK · ⚠️ ${todo} TODO · ✅ ${ok} OK · Estimated savings: **${totalSavings}/month**<#if accepted gt 0> · Accepted risks: ${accepted}</#if>
 
+<#if repositories?has_content>
+## Infrastructure code found
+
+<#list repositories as repo>
+**${repo.name}** (`${repo.path}`, ${repo.head}; not read as text: ${repo.skipped})
+
+<#if repo.rows?has_content>
+| Kind | Files |
+|---|---|
+<#list repo.rows as r>
+| ${r.kind} | ${r.files} |
+</#list>
+<#else>
+No infrastructure code.
+</#if>
+
+</#list>
+</#if>
 <#if baseline?has_content>
 ## New since baseline
 

@@ -71,7 +71,7 @@ final class ReportOutput {
     /** {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts. */
     static String fileName(Map<String, Object> report, ReportFormat format) {
         String stamp = String.valueOf(report.get("generatedAt")).replace("-", "").replace(":", "");
-        return "huntaze-audit-" + report.get("account") + "-" + stamp + "." + format.extension();
+        return "huntaze-audit-" + com.huntaze.audit.report.AuditedName.of(report) + "-" + stamp + "." + format.extension();
     }
 
     private static void checkFileWritable(Path output) {

@@ -190,6 +190,7 @@ public final class MarkdownReport {
         view.put("prices", prices == null ? "" : prices);
         view.put("accepted", ((Number) summary.getOrDefault("suppressed", 0)).intValue());
         CiSections.addTo(view, report, findings);
+        RepositoriesSection.addTo(view, report);
         return view;
     }
 

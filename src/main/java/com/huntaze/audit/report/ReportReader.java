@@ -61,7 +61,9 @@ public final class ReportReader {
                     + " version of huntaze-audit reads schemaVersion " + AuditReport.SCHEMA_VERSION);
         }
         require(source, tree, "generatedAt", String.class);
-        require(source, tree, "account", String.class);
+        if (!tree.containsKey("account") || tree.get("account") != null) { // null: a run without AWS (--no-aws)
+            require(source, tree, "account", String.class);
+        }
         require(source, tree, "regions", List.class);
         require(source, tree, "summary", Map.class);
         require(source, tree, "checks", List.class);
