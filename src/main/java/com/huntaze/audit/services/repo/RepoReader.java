@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.huntaze.audit.util.Background;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
@@ -66,6 +68,11 @@ public final class RepoReader {
     private static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
 
     static {
+        // The JDK's SHA-1 (an intrinsic) for the index checksum and object ids: JGit's own, with collision detection,
+        // is several times slower, and a read-only audit of a local repository writes no object.
+        if (System.getProperty("org.eclipse.jgit.util.sha1.implementation") == null) {
+            System.setProperty("org.eclipse.jgit.util.sha1.implementation", "jdkNative");
+        }
         // JGit would run `git config --system` to find the system config: no process is started by the audit, and
         // the system config does not change what is tracked or ignored in a way the audit should follow.
         SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
@@ -104,25 +111,32 @@ public final class RepoReader {
         Counts counts = new Counts();
         List<Listed> listed = new ArrayList<>();
         String head = null;
-        List<Repository.HistoricPath> history = List.of();
-        int commitsRead = 0;
-        if (Files.exists(root.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
-            try (org.eclipse.jgit.lib.Repository git = new FileRepositoryBuilder().setWorkTree(root.toFile())
-                    .setMustExist(true).build()) {
-                listTracked(git, root, realRoot, listed, counts);
+        CompletableFuture<History> history = CompletableFuture.completedFuture(NO_HISTORY);
+        org.eclipse.jgit.lib.Repository git = null;
+        List<ReadFile> read;
+        History done;
+        try {
+            if (Files.exists(root.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
+                git = new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
                 ObjectId headId = git.resolve(Constants.HEAD);
                 if (headId != null) {
+                    // The history (the object database) is read while the work tree is.
+                    org.eclipse.jgit.lib.Repository opened = git;
+                    history = Background.start("repo-history", () -> history(opened, headId));
                     head = headId.name();
-                    History read = history(git, headId);
-                    history = read.paths();
-                    commitsRead = read.commits();
                 }
+                listTracked(git, root, realRoot, listed, counts);
+            } else {
+                listAll(root, realRoot, listed, counts);
             }
-        } else {
-            listAll(root, realRoot, listed, counts);
+            listed.sort(Comparator.comparing(Listed::path));
+            read = readAll(name, root, listed);
+            done = Background.join(history);
+        } finally {
+            if (git != null) {
+                git.close();
+            }
         }
-        listed.sort(Comparator.comparing(Listed::path));
-        List<ReadFile> read = readAll(name, root, listed);
         List<Repository.SourceFile> files = new ArrayList<>();
         Map<String, List<String>> infrastructure = new TreeMap<>(Comparator.comparing(RepoReader::kindOrder));
         List<SecretMark> marks = new ArrayList<>();
@@ -137,7 +151,7 @@ public final class RepoReader {
         }
         Map<String, List<String>> found = new LinkedHashMap<>();
         infrastructure.forEach((kind, paths) -> found.put(kind, List.copyOf(paths)));
-        Repository repository = new Repository(name, root, head, List.copyOf(files), history, commitsRead);
+        Repository repository = new Repository(name, root, head, List.copyOf(files), done.paths(), done.commits());
         return new RepositoryScan(givenPath, repository, found,
                 new RepositoryScan.Skipped(counts.tooLarge, binary, counts.symlinks), List.copyOf(marks), historyCommits);
     }
@@ -178,7 +192,7 @@ public final class RepoReader {
                 } else if (mode == FileMode.SYMLINK) {
                     symlink(walk.getPathString(), root, realRoot, listed, counts);
                 } else if (mode != FileMode.GITLINK) {
-                    add(new Listed(walk.getPathString(), file.getEntryContentLength()), listed, counts);
+                    add(new Listed(walk.getPathString(), file.getEntryLength()), listed, counts);
                 }
             }
         }
@@ -295,12 +309,22 @@ public final class RepoReader {
     private record History(List<Repository.HistoricPath> paths, int commits) {
     }
 
+    private static final History NO_HISTORY = new History(List.of(), 0);
+
     /**
      * Newest first: HEAD's tree whole, then each commit's difference with its first parent, so that an unchanged
      * folder is never walked twice. A path gets the newest commit read that holds it: HEAD for what HEAD has; for a
      * path deleted by commit C, C's parent.
      */
-    private History history(org.eclipse.jgit.lib.Repository git, ObjectId headId) throws IOException {
+    private History history(org.eclipse.jgit.lib.Repository git, ObjectId headId) {
+        try {
+            return historyOf(git, headId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private History historyOf(org.eclipse.jgit.lib.Repository git, ObjectId headId) throws IOException {
         Map<String, Repository.HistoricPath> paths = new LinkedHashMap<>();
         int commits = 0;
         try (RevWalk walk = new RevWalk(git); ObjectReader reader = git.newObjectReader()) {
