@@ -155,6 +155,14 @@ class RepositoryAuditCliTest {
     }
 
     @Test
+    void theRepositoryChecksAddNoIamAction() {
+        CliRun policy = CliRun.of("iam-policy");
+
+        assertThat(policy.exitCode()).isZero();
+        assertThat(policy.out()).doesNotContain("\"repo:");
+    }
+
+    @Test
     void noAwsWithoutRepoRunsTheByHandChecksOnly() {
         CliRun run = CliRun.of("check", "--no-aws", "--format", "json", "--fail-on", "never");
 
