@@ -1,11 +1,8 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,47 +22,33 @@ import java.util.Set;
  * AWS's documentation examples (AKIAIOSFODNN7EXAMPLE and its secret key) are OK findings at their line. A repository
  * without any of these gets one OK.
  */
-public final class RepoAwsKeysCheck implements Check {
+public final class RepoAwsKeysCheck extends RepositoryCheck {
 
-    @Override
-    public String id() {
-        return "repo.aws-keys";
+    public RepoAwsKeysCheck() {
+        super("repo.aws-keys");
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.SCANS);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
+    List<Finding> judge(CheckContext ctx, RepositoryScan scan) {
         List<Finding> findings = new ArrayList<>();
-        for (RepositoryScan scan : ctx.get(RepoDatasets.SCANS)) {
-            Repository repository = scan.repository();
-            int before = findings.size();
-            boolean anyNok = false;
-            for (SecretMark mark : scan.marks()) {
-                Finding finding = judge(ctx, scan, mark);
-                if (finding != null) {
-                    anyNok |= finding.status() == com.huntaze.audit.engine.Status.NOK;
-                    findings.add(RepoFindings.at(finding, repository, mark.path(), mark.line()));
-                }
+        Repository repository = scan.repository();
+        boolean anyNok = false;
+        for (SecretMark mark : scan.marks()) {
+            Finding finding = verdict(ctx, scan, mark);
+            if (finding != null) {
+                anyNok |= finding.status() == com.huntaze.audit.engine.Status.NOK;
+                findings.add(RepoFindings.at(finding, repository, mark.path(), mark.line()));
             }
-            if (!anyNok) {
-                findings.add(before, RepoFindings.clean(ctx, repository, "No AWS access key in " + repository.name()
-                        + ", and no build or runtime configuration sets AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY.",
-                        RepoFindings.filesRead(repository)));
-            }
+        }
+        if (!anyNok) {
+            findings.add(0, RepoFindings.clean(ctx, repository, "No AWS access key in " + repository.name()
+                    + ", and no build or runtime configuration sets AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY.",
+                    RepoFindings.filesRead(repository)));
         }
         return findings;
     }
 
-    private static Finding judge(CheckContext ctx, RepositoryScan scan, SecretMark mark) {
+    private static Finding verdict(CheckContext ctx, RepositoryScan scan, SecretMark mark) {
         String where = mark.path() + ":" + mark.line();
         return switch (mark.kind()) {
             case ACCESS_KEY_ID -> mark.example()

@@ -1,16 +1,12 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * repo.secret-files: secret material judged in a repository is NOK, one finding per file: a data file under a folder
@@ -18,53 +14,39 @@ import java.util.Set;
  * file other than a template (.env.example, .env.sample, .env.template); any text file with a {@code -----BEGIN ...
  * PRIVATE KEY-----} line (a *.pem holding a key), at that line. A repository without any gets one OK.
  */
-public final class RepoSecretFilesCheck implements Check {
+public final class RepoSecretFilesCheck extends RepositoryCheck {
 
-    @Override
-    public String id() {
-        return "repo.secret-files";
+    public RepoSecretFilesCheck() {
+        super("repo.secret-files");
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.SCANS);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
+    List<Finding> judge(CheckContext ctx, RepositoryScan scan) {
         List<Finding> findings = new ArrayList<>();
-        for (RepositoryScan scan : ctx.get(RepoDatasets.SCANS)) {
-            Repository repository = scan.repository();
-            Map<String, SecretMark> privateKeys = new LinkedHashMap<>();
-            for (SecretMark mark : scan.marks()) {
-                if (mark.kind() == SecretMark.Kind.PRIVATE_KEY) {
-                    privateKeys.putIfAbsent(mark.path(), mark);
-                }
+        Repository repository = scan.repository();
+        Map<String, SecretMark> privateKeys = new LinkedHashMap<>();
+        for (SecretMark mark : scan.marks()) {
+            if (mark.kind() == SecretMark.Kind.PRIVATE_KEY) {
+                privateKeys.putIfAbsent(mark.path(), mark);
             }
-            int before = findings.size();
-            for (Repository.SourceFile file : repository.files()) {
-                String why = RepoPaths.secretByName(file.path());
-                SecretMark key = privateKeys.get(file.path());
-                if (why == null && key == null) {
-                    continue;
-                }
-                String what = why != null ? why : "a private key (" + key.shown() + " on line " + key.line() + ")";
-                Integer line = why == null ? Integer.valueOf(key.line()) : null;
-                findings.add(RepoFindings.at(ctx.nok(file.path(), null, file.path() + " is secret material in the"
-                        + " repository: " + what + ". Every clone has it: delete it from the repository and its"
-                        + " history, and rotate what it held.", Evidence.of("Repository", repository.name(), "Rule",
-                        what, "Line", line)), repository, file.path(), line));
+        }
+        for (Repository.SourceFile file : repository.files()) {
+            String why = RepoPaths.secretByName(file.path());
+            SecretMark key = privateKeys.get(file.path());
+            if (why == null && key == null) {
+                continue;
             }
-            if (findings.size() == before) {
-                findings.add(RepoFindings.clean(ctx, repository, "No secret file in " + repository.name()
-                        + " (secrets folders, private keys, key stores, .env files).",
-                        RepoFindings.filesRead(repository)));
-            }
+            String what = why != null ? why : "a private key (" + key.shown() + " on line " + key.line() + ")";
+            Integer line = why == null ? Integer.valueOf(key.line()) : null;
+            findings.add(RepoFindings.at(ctx.nok(file.path(), null, file.path() + " is secret material in the"
+                    + " repository: " + what + ". Every clone has it: delete it from the repository and its"
+                    + " history, and rotate what it held.", Evidence.of("Repository", repository.name(), "Rule",
+                    what, "Line", line)), repository, file.path(), line));
+        }
+        if (findings.isEmpty()) {
+            findings.add(RepoFindings.clean(ctx, repository, "No secret file in " + repository.name()
+                    + " (secrets folders, private keys, key stores, .env files).",
+                    RepoFindings.filesRead(repository)));
         }
         return findings;
     }

@@ -1,55 +1,37 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * repo.state-files: a Terraform state ({@code *.tfstate}, {@code *.tfstate.backup}, {@code terraform.tfstate.d/**})
  * judged in a repository is NOK, one finding per file; a repository without one gets one OK.
  */
-public final class RepoStateFilesCheck implements Check {
+public final class RepoStateFilesCheck extends RepositoryCheck {
 
-    @Override
-    public String id() {
-        return "repo.state-files";
+    public RepoStateFilesCheck() {
+        super("repo.state-files");
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.SCANS);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
+    List<Finding> judge(CheckContext ctx, RepositoryScan scan) {
         List<Finding> findings = new ArrayList<>();
-        for (RepositoryScan scan : ctx.get(RepoDatasets.SCANS)) {
-            Repository repository = scan.repository();
-            int before = findings.size();
-            for (Repository.SourceFile file : repository.files()) {
-                if (RepoPaths.isTerraformState(file.path())) {
-                    findings.add(RepoFindings.at(ctx.nok(file.path(), null, "Terraform state " + file.path()
-                            + " is in the repository: state holds resource attributes, often passwords, in clear:"
-                            + " move it to a remote backend, delete it from the repository and its history, rotate"
-                            + " what it held.", Evidence.of("Repository", repository.name(), "SizeBytes",
-                            file.size())), repository, file.path(), null));
-                }
+        Repository repository = scan.repository();
+        for (Repository.SourceFile file : repository.files()) {
+            if (RepoPaths.isTerraformState(file.path())) {
+                findings.add(RepoFindings.at(ctx.nok(file.path(), null, "Terraform state " + file.path()
+                        + " is in the repository: state holds resource attributes, often passwords, in clear:"
+                        + " move it to a remote backend, delete it from the repository and its history, rotate"
+                        + " what it held.", Evidence.of("Repository", repository.name(), "SizeBytes",
+                        file.size())), repository, file.path(), null));
             }
-            if (findings.size() == before) {
-                findings.add(RepoFindings.clean(ctx, repository, "No Terraform state file in " + repository.name()
-                        + ".", RepoFindings.filesRead(repository)));
-            }
+        }
+        if (findings.isEmpty()) {
+            findings.add(RepoFindings.clean(ctx, repository, "No Terraform state file in " + repository.name()
+                    + ".", RepoFindings.filesRead(repository)));
         }
         return findings;
     }
