@@ -5,6 +5,7 @@ import com.huntaze.audit.collection.AwsCallException;
 import com.huntaze.audit.collection.AwsCalls;
 import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.collection.InventoryCollector;
+import com.huntaze.audit.collection.RepositoryCollector;
 import com.huntaze.audit.inventory.MetricRequest;
 import com.huntaze.audit.collection.UnexpectedAnswerException;
 import com.huntaze.audit.config.AuditConfig;
@@ -285,20 +286,21 @@ public final class CheckCommand implements Callable<Integer> {
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
                 inventory = new InventoryCollector(catalog.collectors(), aws, concurrency, progress)
-                        .collect(account, auditRegions, RepositoryOptions.fromAws(needed), new MetricRequest(metrics, thresholds, started));
+                        .collect(account, auditRegions, RepositoryCollector.fromAws(needed),
+                                new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
             }
             failIfNothingReachable(inventory);
         }
-        RepositoryOptions.withRepositories(inventory, Background.join(repositoriesRead));
+        RepositoryOptions.withRepositories(inventory, repositoriesRead);
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
                 started, settings)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
         AuditReport report = RepositoryOptions.describe(ReportBuilder.build(VersionProvider.version(),
                 clock.instant(), inventory, needed, outcome, apiCalls, durationMs, priceTable.origin()),
-                Background.join(repositoriesRead));
+                repositoriesRead);
         return finish(report, suppressions, baseline, gate, destination, started, out, err);
     }
 

@@ -1,24 +1,15 @@
 package com.huntaze.audit.cli;
 
+import com.huntaze.audit.collection.RepositoryCollector;
 import com.huntaze.audit.engine.CheckSelection;
 import com.huntaze.audit.engine.RegisteredCheck;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.RepositorySummary;
-import com.huntaze.audit.services.repo.RepoDatasets;
-import com.huntaze.audit.services.repo.RepoReader;
-import com.huntaze.audit.services.repo.RepositoryScan;
-import com.huntaze.audit.util.Background;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +31,8 @@ public final class RepositoryOptions {
                     + "manual.*). No credentials or region needed.")
     boolean noAws;
 
-    @Option(names = "--repo-history-commits", paramLabel = "N", defaultValue = "" + RepoReader.DEFAULT_HISTORY_COMMITS,
+    @Option(names = "--repo-history-commits", paramLabel = "N",
+            defaultValue = "" + RepositoryCollector.DEFAULT_HISTORY_COMMITS,
             description = "Read at most N commits of each repository's history, newest first, for "
                     + "repo.history-secrets (default: ${DEFAULT-VALUE}).")
     int historyCommits;
@@ -74,23 +66,9 @@ public final class RepositoryOptions {
         }
     }
 
-    /** Reads the repositories on a second core, while the catalog and the config load. */
-    CompletableFuture<List<RepositoryScan>> startReading() {
-        if (repos.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return Background.start("repositories", () -> {
-            RepoReader reader = new RepoReader(historyCommits);
-            List<RepositoryScan> scans = new ArrayList<>();
-            for (Path dir : repos) {
-                try {
-                    scans.add(reader.read(dir.toString(), dir));
-                } catch (IOException | RuntimeException e) {
-                    throw new CannotRunException("cannot read --repo " + dir + ": " + e.getMessage(), e);
-                }
-            }
-            return List.copyOf(scans);
-        });
+    /** Starts reading the repositories on a second core, while the catalog and the config load. */
+    RepositoryCollector startReading() {
+        return RepositoryCollector.start(repos, historyCommits);
     }
 
     /**
@@ -99,49 +77,35 @@ public final class RepositoryOptions {
      * required datasets are the repositories', or tolerated).
      */
     List<RegisteredCheck> select(List<RegisteredCheck> selected, List<String> onlyChecks) {
+        String prefix = RepositoryCollector.service() + ".";
         List<RegisteredCheck> runnable = new ArrayList<>();
         for (RegisteredCheck registered : selected) {
-            boolean readsRepositories = registered.check().requires().stream()
-                    .anyMatch(RepoDatasets::fromRepositories);
-            if (readsRepositories && repos.isEmpty()) {
-                if (onlyChecks.stream().anyMatch(glob -> CheckSelection.glob(glob).matcher(registered.id()).matches()
-                        && glob.startsWith(RepoDatasets.SERVICE + "."))) {
-                    throw new UsageException(RepoDatasets.SERVICE + ".* checks need --repo DIR");
+            if (RepositoryCollector.readsRepositories(registered.check()) && repos.isEmpty()) {
+                if (onlyChecks.stream().anyMatch(glob -> glob.startsWith(prefix)
+                        && CheckSelection.glob(glob).matcher(registered.id()).matches())) {
+                    throw new UsageException(prefix + "* checks need --repo DIR");
                 }
                 continue;
             }
-            boolean needsAws = registered.check().requires().stream()
-                    .anyMatch(d -> !RepoDatasets.fromRepositories(d) && !registered.check().tolerates().contains(d));
-            if (!(noAws && needsAws)) {
+            if (!(noAws && RepositoryCollector.needsAws(registered.check()))) {
                 runnable.add(registered);
             }
         }
         return runnable;
     }
 
-    /** The datasets of {@code needed} collected from AWS: all but the repositories'. */
-    static Set<Dataset<?>> fromAws(Set<Dataset<?>> needed) {
-        return needed.stream().filter(d -> !RepoDatasets.fromRepositories(d))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** An inventory with the repositories' datasets, when the run reads repositories. */
-    static Inventory withRepositories(Inventory inventory, List<RepositoryScan> scans) {
-        if (!scans.isEmpty()) {
-            inventory.global().put(RepoDatasets.SCANS, scans);
-            inventory.global().put(RepoDatasets.REPOSITORIES, scans.stream().map(RepositoryScan::repository).toList());
+    /** The inventory with the repositories read; a folder that cannot be read stops the run (exit 3). */
+    static Inventory withRepositories(Inventory inventory, RepositoryCollector read) {
+        try {
+            return read.addTo(inventory);
+        } catch (RepositoryCollector.UnreadableRepositoryException e) {
+            throw new CannotRunException(e.getMessage(), e);
         }
-        return inventory;
     }
 
     /** The report, with its {@code repositories} when the run read any. */
-    static AuditReport describe(AuditReport report, List<RepositoryScan> scans) {
-        if (scans.isEmpty()) {
-            return report;
-        }
-        return report.withRepositories(scans.stream().map(scan -> new RepositorySummary(scan.repository().name(),
-                scan.givenPath(), scan.repository().headCommit(), scan.infrastructure(),
-                new RepositorySummary.Skipped(scan.skipped().tooLarge(), scan.skipped().binary(),
-                        scan.skipped().symlinks()))).toList());
+    static AuditReport describe(AuditReport report, RepositoryCollector read) {
+        List<RepositorySummary> summaries = read.summaries();
+        return summaries == null ? report : report.withRepositories(summaries);
     }
 }
