@@ -5,6 +5,7 @@ import com.huntaze.audit.collection.AwsCallException;
 import com.huntaze.audit.collection.AwsCalls;
 import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.collection.InventoryCollector;
+import com.huntaze.audit.collection.RepositoryCollector;
 import com.huntaze.audit.inventory.MetricRequest;
 import com.huntaze.audit.collection.UnexpectedAnswerException;
 import com.huntaze.audit.config.AuditConfig;
@@ -175,6 +176,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    RepositoryOptions repositories = new RepositoryOptions();
+
     // ---- CI gate, accepted risks, baseline and report files (see README "In CI") ----
 
     @picocli.CommandLine.Mixin
@@ -239,6 +243,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant started = clock.instant();
+        repositories.validate(demo, awsOptionsGiven());
+        var repositoriesRead = repositories.startReading();
         // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
         CompletableFuture<Inventory> demoAccount = demo
                 ? Background.start("demo-account", () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
@@ -255,7 +261,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Suppression> suppressions = suppressions(registry, config, started);
         Thresholds thresholds = thresholds(config.thresholds(), registry.thresholds());
         com.huntaze.audit.engine.Settings settings = settings(config);
-        List<RegisteredCheck> checks = selectedChecks(registry);
+        List<RegisteredCheck> checks = repositories.select(selectedChecks(registry), onlyChecks);
 
         Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -268,6 +274,9 @@ public final class CheckCommand implements Callable<Integer> {
             }
             inventory = Background.join(demoAccount);
             apiCalls = Map.of();
+        } else if (repositories.noAws()) {
+            inventory = new Inventory(null, List.of());
+            apiCalls = Map.of();
         } else {
             URI endpoint = endpoint();
             List<String> auditRegions = auditRegions();
@@ -279,18 +288,21 @@ public final class CheckCommand implements Callable<Integer> {
                 ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
                 List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
                 inventory = new InventoryCollector(catalog.collectors(), aws, concurrency, progress)
-                        .collect(account, auditRegions, needed, new MetricRequest(metrics, thresholds, started));
+                        .collect(account, auditRegions, RepositoryCollector.fromAws(needed),
+                                new MetricRequest(metrics, thresholds, started));
                 progress.clear();
                 apiCalls = aws.counter().snapshot();
             }
             failIfNothingReachable(inventory);
         }
+        RepositoryOptions.withRepositories(inventory, repositoriesRead);
 
         AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
                 started, settings)).run(checks, inventory);
         long durationMs = Duration.between(started, clock.instant()).toMillis();
-        AuditReport report = ReportBuilder.build(VersionProvider.version(), clock.instant(), inventory, needed,
-                outcome, apiCalls, durationMs, priceTable.origin()).withShard(auditedShard);
+        AuditReport report = RepositoryOptions.describe(ReportBuilder.build(VersionProvider.version(),
+                clock.instant(), inventory, needed, outcome, apiCalls, durationMs, priceTable.origin()),
+                repositoriesRead).withShard(auditedShard);
         return finish(report, suppressions, baseline, gate, destination, started, out, err);
     }
 
@@ -316,6 +328,24 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
         }
         return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
+    }
+
+    /** The AWS options given on the command line, by name: {@code --no-aws} refuses them. */
+    private List<String> awsOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        if (!regions.isEmpty()) {
+            given.add("--region");
+        }
+        if (profile != null) {
+            given.add("--profile");
+        }
+        if (endpointUrl != null) {
+            given.add("--endpoint-url");
+        }
+        if (dnsServer != null) {
+            given.add("--dns-server");
+        }
+        return given;
     }
 
     // ---- sharding (see README "Sharding and merging") ----

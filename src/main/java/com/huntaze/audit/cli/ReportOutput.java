@@ -93,7 +93,8 @@ final class ReportOutput {
         String stamp = String.valueOf(report.get("generatedAt")).replace("-", "").replace(":", "");
         String shard = report.get("shard") instanceof Map<?, ?> s ? "-shard" + s.get("index") + "of" + s.get("count")
                 : "";
-        return "huntaze-audit-" + report.get("account") + shard + "-" + stamp + "." + format.extension();
+        return "huntaze-audit-" + com.huntaze.audit.report.AuditedName.of(report) + shard + "-" + stamp + "."
+                + format.extension();
     }
 
     private static void checkFileWritable(Path output) {

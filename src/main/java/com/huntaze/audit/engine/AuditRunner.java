@@ -6,6 +6,7 @@ import com.huntaze.audit.inventory.CollectionFailure;
 import com.huntaze.audit.inventory.Inventory;
 import com.huntaze.audit.inventory.RegionInventory;
 import com.huntaze.audit.pricing.PriceTable;
+import com.huntaze.audit.services.repo.RepoDatasets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,7 @@ public final class AuditRunner {
                 .toList();
         for (RegisteredCheck registered : ordered) {
             List<Finding> findings = new ArrayList<>();
-            for (RegionInventory region : inventory.forScope(registered.check().scope())) {
+            for (RegionInventory region : judgedIn(registered.check(), inventory)) {
                 findings.addAll(evaluate(registered, region, inventory));
             }
             if (registered.check().scope() == Scope.REGIONAL) {
@@ -56,6 +57,18 @@ public final class AuditRunner {
             all.addAll(findings);
         }
         return new Outcome(List.copyOf(results), List.copyOf(all));
+    }
+
+    /**
+     * Where a check is judged: a check that reads only the repositories ({@code --repo}) once, in the region
+     * {@code repo} (its findings are in no AWS region; it reads its global datasets from the global inventory); any
+     * other in the inventories of its scope.
+     */
+    private static List<RegionInventory> judgedIn(Check check, Inventory inventory) {
+        if (!check.requires().isEmpty() && check.requires().stream().allMatch(RepoDatasets::fromRepositories)) {
+            return List.of(new RegionInventory(RepoDatasets.REGION));
+        }
+        return inventory.forScope(check.scope());
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region, Inventory inventory) {

@@ -104,10 +104,13 @@ public final class CheckRegistry {
         }
         validateFixCommand(resource, m);
         String[] words = m.verifyCommand().strip().split("\\s+");
-        if (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
-                || words[2].equals("get-secret-value")) {
+        // a repository check (repo.*) verifies with a read-only git command instead
+        boolean readOnlyGit = words.length >= 2 && words[0].equals("git")
+                && words[1].matches("ls-files|grep|log|show");
+        if (!readOnlyGit && (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
+                || words[2].equals("get-secret-value"))) {
             throw new CatalogException(resource + ": verifyCommand must be a read-only 'aws SERVICE describe-|list-|get-...'"
-                    + " command, not '" + m.verifyCommand().strip() + "'");
+                    + " (or 'git ls-files|grep|log|show ...') command, not '" + m.verifyCommand().strip() + "'");
         }
     }
 

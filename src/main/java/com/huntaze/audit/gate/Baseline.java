@@ -83,7 +83,7 @@ public final class Baseline {
 
     /** A baseline of another account would make every finding new and every old one resolved: refused. */
     public void requireAccount(String audited) {
-        if (!account.equals(audited)) {
+        if (!java.util.Objects.equals(account, audited)) {
             throw new BaselineException(source + " is a report of account " + account + ", not of the audited account "
                     + audited);
         }

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param suppressions optional: every suppression of the run (config file and {@code --suppress}) and what became
  *                    of it: applied, expired, stale (matched nothing) or not-run (its checks or region were not
  *                    part of this run)
+ * @param account     null for a run without AWS ({@code check --repo DIR --no-aws})
+ * @param repositories optional ({@code --repo}): each repository read, with the infrastructure code found in it
  * @param shard       optional ({@code check --shard}): the part of the account list this run audited
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "regions", "shard", "baseline", "summary",
-        "checks", "findings", "resolved", "suppressions", "stats"})
+@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "regions", "repositories", "shard", "baseline",
+        "summary", "checks", "findings", "resolved", "suppressions", "stats"})
 public record AuditReport(
         int schemaVersion,
         Tool tool,
@@ -35,17 +37,24 @@ public record AuditReport(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ResolvedFinding> resolved,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuppressionEntry> suppressions,
         Stats stats,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<RepositorySummary> repositories) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** A report of no shard. */
+    /** A report of no shard and no repository. */
     public AuditReport(int schemaVersion, Tool tool, String generatedAt, String account, List<String> regions,
                        BaselineInfo baseline, Summary summary, List<CheckResult> checks,
                        List<ReportedFinding> findings, List<ResolvedFinding> resolved,
                        List<SuppressionEntry> suppressions, Stats stats) {
         this(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks, findings, resolved,
-                suppressions, stats, null);
+                suppressions, stats, null, null);
+    }
+
+    /** This report, of these repositories too. */
+    public AuditReport withRepositories(List<RepositorySummary> read) {
+        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
+                findings, resolved, suppressions, stats, shard, List.copyOf(read));
     }
 
     @JsonPropertyOrder({"name", "version"})
@@ -146,26 +155,26 @@ public record AuditReport(
     public AuditReport withSuppressions(List<ReportedFinding> newFindings, List<SuppressionEntry> entries) {
         Summary newSummary = Summary.of(newFindings, summary.collectionErrors(), summary.priceTable());
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, newSummary, checks,
-                List.copyOf(newFindings), resolved, List.copyOf(entries), stats, shard);
+                List.copyOf(newFindings), resolved, List.copyOf(entries), stats, shard, repositories);
     }
 
     /** This report compared with a baseline: findings marked new or unchanged, and what was resolved. */
     public AuditReport withBaseline(BaselineInfo info, List<ReportedFinding> newFindings,
                                     List<ResolvedFinding> resolvedFindings) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, info, summary, checks,
-                List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats, shard);
+                List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats, shard, repositories);
     }
 
     /** This report with the gate's decision on each finding (the same findings, in the same order). */
     public AuditReport withGate(List<ReportedFinding> decided) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                List.copyOf(decided), resolved, suppressions, stats, shard);
+                List.copyOf(decided), resolved, suppressions, stats, shard, repositories);
     }
 
     /** This report as the audit of one shard of an account list (null: of no shard). */
     public AuditReport withShard(Shard newShard) {
         return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                findings, resolved, suppressions, stats, newShard);
+                findings, resolved, suppressions, stats, newShard, repositories);
     }
 
     /** Whether the run fails (exit code 1): some finding has {@code failsGate}, as the gate decided it. */

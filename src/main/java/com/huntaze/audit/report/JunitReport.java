@@ -46,7 +46,7 @@ public final class JunitReport {
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
         Map<String, Object> stats = (Map<String, Object>) report.getOrDefault("stats", Map.of());
         long durationMs = stats.get("durationMs") instanceof Number n ? n.longValue() : 0;
-        String account = String.valueOf(report.get("account"));
+        String account = AuditedName.of(report);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"").append(attr("huntaze-audit " + account)).append('"')
                 .append(" tests=\"").append(suites.stream().mapToInt(s -> s.tests).sum()).append('"')

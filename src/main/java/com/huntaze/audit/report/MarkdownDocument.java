@@ -127,6 +127,9 @@ final class MarkdownDocument {
             findings.stream().map(f -> f.get("account")).filter(a -> a instanceof String)
                     .map(String::valueOf).distinct().sorted().forEach(ids::add);
         }
+        if (ids.isEmpty() && report.get("repositories") instanceof List<?> repositories && !repositories.isEmpty()) {
+            return "repositories only (no AWS account read)";
+        }
         if (ids.isEmpty()) {
             return "account (unknown)";
         }

@@ -25,6 +25,7 @@ public final class MarkdownReport {
     /** The sections, in order. A new one is its own class with a {@link MarkdownSection} method, added here. */
     static final List<MarkdownSection> SECTIONS = List.of(
             MarkdownReport::heading,
+            RepositoriesSection::write,
             CiSections::baselineChanges,
             MarkdownReport::collectionErrors,
             CheckSections::overview,
@@ -76,7 +77,7 @@ public final class MarkdownReport {
         out.append("# Launch-readiness audit — ").append(doc.accounts()).append("\n\n");
         @SuppressWarnings("unchecked")
         List<String> regions = (List<String>) doc.report().getOrDefault("regions", List.of());
-        out.append("Regions: ").append(String.join(", ", regions)).append(" · Generated ")
+        out.append(regions.isEmpty() ? "" : "Regions: " + String.join(", ", regions) + " · ").append("Generated ")
                 .append(doc.report().get("generatedAt")).append(" by ").append(doc.tool().get("name")).append(' ')
                 .append(doc.tool().get("version")).append("\n\n");
         out.append("**").append(verdict(doc)).append("**\n\n");

@@ -61,8 +61,9 @@ public final class ReportReader {
                     + " version of huntaze-audit reads schemaVersion " + AuditReport.SCHEMA_VERSION);
         }
         require(source, tree, "generatedAt", String.class);
-        if (!(tree.get("account") == null && tree.get("accounts") instanceof List)) {
-            require(source, tree, "account", String.class); // a report of several accounts has account null
+        // null: a report of several accounts (with an `accounts` list), or a run without AWS (--no-aws)
+        if (!tree.containsKey("account") || tree.get("account") != null) {
+            require(source, tree, "account", String.class);
         }
         require(source, tree, "regions", List.class);
         require(source, tree, "summary", Map.class);

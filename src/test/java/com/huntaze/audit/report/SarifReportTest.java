@@ -98,13 +98,13 @@ class SarifReportTest {
 
     @Test
     void repositoryFindingsPointAtTheirFileAndLineRelativeToTheRepository() throws Exception {
-        Finding state = new Finding("repo.state-files", Status.NOK, "repo", "File", "infra/aws/terraform.tfstate",
+        Finding state = new Finding("repo.example-unknown", Status.NOK, "repo", "File", "infra/aws/terraform.tfstate",
                 null, "Terraform state committed", Map.of(), "Move it to a remote backend.", 0.0, null,
                 new Finding.Location("huntaze", "infra/aws/terraform.tfstate", null));
         Finding key = new Finding("repo.aws-keys", Status.NOK, "repo", "File", "scripts/deploy.sh", null,
                 "An AWS access key id AKIA…WXYZ", Map.of(), "Rotate it.", 0.0, null,
                 new Finding.Location("huntaze", "scripts/deploy.sh", 12));
-        Map<String, Object> tree = JsonReport.tree(report(List.of(check("repo.state-files", Domain.SECURITY,
+        Map<String, Object> tree = JsonReport.tree(report(List.of(check("repo.example-unknown", Domain.SECURITY,
                 Severity.CRITICAL), check("repo.aws-keys", Domain.SECURITY, Severity.CRITICAL)), state, key));
         tree.put("account", null); // check --repo DIR --no-aws
 
@@ -112,7 +112,7 @@ class SarifReportTest {
 
         JsonNode rule = run.get("tool").get("driver").get("rules").get(0);
         assertThat(rule.get("shortDescription").get("text").asText()).as("not in this catalog: the report's title")
-                .isEqualTo("repo.state-files title");
+                .isEqualTo("repo.example-unknown title");
         assertThat(rule.get("properties").get("security-severity").asText()).isEqualTo("9.5");
         List<JsonNode> results = list(run.get("results"));
         JsonNode file = results.get(0).get("locations").get(0).get("physicalLocation");

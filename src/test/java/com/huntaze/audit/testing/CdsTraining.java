@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * -XX:DumpLoadedClassList): the CLI's usual runs in one JVM, so that the archive holds the classes they load. An
  * audit of both regions goes to {@link #endpoint a loopback endpoint} that answers every call as AWS does for an
  * empty account, which loads every service client and its request and response classes without any AWS (or
- * moto) at build time; then the demo, list-checks, iam-policy, version and help.
+ * moto) at build time; then the demo, a repository audit of the fixture repository, list-checks, iam-policy, version
+ * and help.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -45,6 +46,12 @@ public final class CdsTraining {
                 failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format", format);
             }
             failures += run(1, "check", "--demo");
+            // the repository audit: JGit's index, work-tree and history classes
+            java.nio.file.Path repositories = java.nio.file.Files.createTempDirectory("huntaze-cds-repo");
+            String repository = FixtureRepository.create(repositories).root().toString();
+            failures += run(1, "check", "--repo", repository, "--no-aws");
+            failures += run(1, "check", "--repo", repository, "--no-aws", "--format", "json");
+            org.eclipse.jgit.util.FileUtils.delete(repositories.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
             failures += run(1, "check", "--demo", "--format", "json");
             failures += run(0, "list-checks");
             failures += run(0, "iam-policy");
