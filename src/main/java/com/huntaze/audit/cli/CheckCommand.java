@@ -185,7 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
     MarkdownOptions markdown = new MarkdownOptions();
 
     @Option(names = "--output-dir", paramLabel = "DIR",
-            description = "Write each --format to DIR/huntaze-audit-<account>-<timestamp>.<md|json|xml> (atomically;"
+            description = "Write each --format to DIR/huntaze-audit-<account>-<timestamp>.<the format's extension> (atomically;"
                     + " DIR is created when missing).")
     Path outputDir;
 

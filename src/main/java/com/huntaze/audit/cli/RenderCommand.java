@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * with the default gate ({@code --fail-on nok}, any severity) before rendering.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Render an earlier JSON report (of check --format json) as Markdown, JSON or JUnit XML, "
+        description = "Render an earlier JSON report (of check --format json) in any --format, "
                 + "without touching AWS.",
         footer = {"", "Exit codes:", "  0  rendered",
                 "  2  usage error: not a huntaze-audit JSON report of a supported schemaVersion,",

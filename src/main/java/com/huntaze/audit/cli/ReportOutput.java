@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Where the reports of a run go: standard output (one format), {@code --output FILE} (one format), or
- * {@code --output-dir DIR} (any formats, each as {@code huntaze-audit-<account>-<timestamp>.<md|json|xml>}). Checked
+ * {@code --output-dir DIR} (any formats, each as {@code huntaze-audit-<account>-<timestamp>.<extension>}). Checked
  * before the audit starts, so a bad destination costs no AWS call; each file is written atomically (temp file +
  * rename): a failed run never leaves a half-written report.
  */
@@ -33,7 +33,8 @@ final class ReportOutput {
     static ReportOutput plan(List<ReportFormat> requested, Path output, Path outputDir) {
         List<ReportFormat> formats = requested.stream().distinct().toList();
         if (formats.isEmpty()) {
-            throw new UsageException("--format needs at least one of md, json, junit");
+            throw new UsageException("--format needs at least one of " + java.util.Arrays.stream(ReportFormat.values())
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
         }
         if (output != null && outputDir != null) {
             throw new UsageException("--output and --output-dir cannot be combined: --output names one file, "
