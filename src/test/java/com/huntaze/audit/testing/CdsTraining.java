@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * -XX:DumpLoadedClassList): the CLI's usual runs in one JVM, so that the archive holds the classes they load. An
  * audit of both regions goes to {@link #endpoint a loopback endpoint} that answers every call as AWS does for an
  * empty account, which loads every service client and its request and response classes without any AWS (or
- * moto) at build time; then the demo, list-checks, iam-policy, version and help.
+ * moto) at build time; then the demo, list-checks, iam-policy, version and help; last, the SDK model classes of
+ * every declared operation ({@link SdkModelTraining}), which answers of an empty account do not reach.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -44,12 +45,24 @@ public final class CdsTraining {
                 // exit 1: an empty account has NOK findings (SES sandbox, root MFA)
                 failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format", format);
             }
+            // the same audit as a populated account: every answer with every member set (PopulatedAnswers), so
+            // the collectors' calls for each resource and their records run too
+            PopulatedAnswers.enabled = true;
+            try {
+                failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format",
+                        "md,json,junit", "--output-dir", "populated-reports"); // in the working directory: target/cds
+            } finally {
+                PopulatedAnswers.enabled = false;
+            }
             failures += run(1, "check", "--demo");
             failures += run(1, "check", "--demo", "--format", "json");
             failures += run(0, "list-checks");
             failures += run(0, "iam-policy");
             failures += run(0, "--version");
             failures += run(0, "check", "--help");
+            // what an empty account's answers never reach: the SDK classes of the resources
+            System.err.println("cds training: " + SdkModelTraining.initialiseDeclaredModels()
+                    + " SDK model classes of the declared operations initialised");
         } finally {
             endpoint.stop(0);
         }
