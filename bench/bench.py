@@ -1280,6 +1280,7 @@ def measure(args, state_dir, state):
             if cold:
                 results["coldRun"] = runs.pop(0)
             results["runs"] = runs
+            results["startup"] = measure_startup(args, state, proxy, env)
             with open(cache_file + ".tmp", "wb") as f:
                 pickle.dump(proxy.cache, f)
             os.replace(cache_file + ".tmp", cache_file)
@@ -1345,6 +1346,8 @@ def print_results(results):
         if "coldRun" in results:
             print("cold run (moto answering every distinct request once): wall %.2f s"
                   % results["coldRun"]["wallSeconds"])
+    if "startup" in results:
+        print_targets(results)
     if "runbook" in results:
         rb = results["runbook"]
         print()
@@ -1381,6 +1384,56 @@ def print_organization_targets(results, runs, critical, total, concurrency, late
 
 def mark(met):
     return "\u2714" if met else "\u2718"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# start-up targets (issue 17): each measured in the same run as the audit, medians of --runs interleaved runs
+
+def measure_startup(args, state, proxy, env):
+    """Wall times (medians) of --version, list-checks, check --demo and an audit of only the rds.* checks."""
+    cli = os.path.join(args.root, "bin", "huntaze-audit")
+    commands = {"version": [cli, "--version"], "list-checks": [cli, "list-checks"],
+                "demo": [cli, "check", "--demo"],
+                "rds-only": audit_command(args, state, proxy.port) + ["--checks", "rds.*"]}
+    walls = {name: [] for name in commands}
+    for _ in range(max(1, args.runs)):
+        for name, command in commands.items():
+            proxy.reset()
+            code, wall, _, _, stderr = run_measured(command, env, 120)
+            if code not in (0, 1):
+                raise SystemExit("bench: %s exited %d:\n%s" % (" ".join(command), code, stderr.decode(errors="replace")))
+            walls[name].append(wall)
+    log("bench:   start-up: " + ", ".join("%s %.2f s" % (n, statistics.median(w)) for n, w in walls.items()))
+    return {name: round(statistics.median(w), 3) for name, w in walls.items()}
+
+
+def print_targets(results):
+    """The start-up targets next to the measured figures, with a tick or a cross."""
+    latency = results["latencyMs"] / 1000.0
+    startup = results["startup"]
+    version = startup["version"]
+    audit = statistics.median(r["wallSeconds"] for r in results["runs"])
+    chains = results["model"]["chains"]
+    critical = results["model"]["criticalPath"] * latency
+    # sts:GetCallerIdentity, then the longest chain of the RDS datasets (metrics included)
+    rds_critical = (1 + max([n for name, n in chains.items() if name.startswith("rds")] or [0])) * latency
+    if latency == 0:
+        audit_target, audit_rule = 4 * version, "<= 4 x --version"
+    else:
+        audit_target, audit_rule = 2 * (version + critical), "<= 2 x (--version + critical path %.2f s)" % critical
+    rows = [
+        ("audit, every check", audit, audit_rule, audit_target),
+        ("audit, only rds.*", startup["rds-only"], "<= 1.5 x --version + critical path %.2f s" % rds_critical,
+         1.5 * version + rds_critical),
+        ("check --demo", startup["demo"], "< 0.4 s", 0.4),
+        ("list-checks", startup["list-checks"], "< 0.4 s", 0.4),
+        ("--version", version, "< 0.2 s", 0.2),
+    ]
+    print()
+    print("start-up targets (medians, wall; --version %.2f s in this run):" % version)
+    for name, measured, rule, target in rows:
+        print("  %-22s %6.2f s   %-46s = %5.2f s  %s" % (name, measured, rule, target,
+                                                          "\u2714" if measured <= target else "\u2718"))
 
 
 # ---------------------------------------------------------------------------------------------------------------

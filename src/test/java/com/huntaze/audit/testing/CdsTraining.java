@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * audit of both regions goes to {@link #endpoint a loopback endpoint} that answers every call as AWS does for an
  * empty account, which loads every service client and its request and response classes without any AWS (or
  * moto) at build time; then the demo, a repository audit of the fixture repository, list-checks, iam-policy, version
- * and help.
+ * and help; last, the SDK model classes of every declared operation ({@link SdkModelTraining}), which answers of an
+ * empty account do not reach.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -32,7 +33,7 @@ public final class CdsTraining {
     static final String ACCOUNT = "123456789012";
     private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z0-9]+)");
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
         HttpServer endpoint = endpoint();
         int failures = 0;
         try {
@@ -44,6 +45,24 @@ public final class CdsTraining {
             for (String format : List.of("md", "json")) {
                 // exit 1: an empty account has NOK findings (SES sandbox, root MFA)
                 failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format", format);
+            }
+            // the same audit as a populated account: every answer with every member set (PopulatedAnswers), so
+            // the collectors' calls for each resource and their records run too
+            PopulatedAnswers.enabled = true;
+            try {
+                failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format",
+                        "md,json,junit,sarif,csv", "--output-dir", "populated-reports"); // in the working directory: target/cds
+            } finally {
+                PopulatedAnswers.enabled = false;
+            }
+            // and as an auditor whose policy allows nothing but STS: every other call refused, in its protocol, so
+            // that each service's error answers (exceptions, error unmarshalling, TODO findings) are trained too
+            denyAll = true;
+            try {
+                // exit 0: a call the policy refuses is a TODO finding, which the default gate lets pass
+                failures += run(0, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format", "md");
+            } finally {
+                denyAll = false;
             }
             failures += run(1, "check", "--demo");
             // the repository audit: JGit's index, work-tree and history classes
@@ -57,6 +76,10 @@ public final class CdsTraining {
             failures += run(0, "iam-policy");
             failures += run(0, "--version");
             failures += run(0, "check", "--help");
+            Class.forName("com.huntaze.audit.Main"); // the jar's entry point (the runs above start at HuntazeAudit)
+            // what an empty account's answers never reach: the SDK classes of the resources
+            System.err.println("cds training: " + SdkModelTraining.initialiseDeclaredModels()
+                    + " SDK model classes of the declared operations initialised");
         } finally {
             endpoint.stop(0);
         }
@@ -100,12 +123,35 @@ public final class CdsTraining {
         return authorization != null && authorization.contains("/" + service + "/aws4_request");
     }
 
+    /** While set, the endpoint refuses every call but STS's with AccessDenied. */
+    private static volatile boolean denyAll;
+
+    /** CloudFront, Route 53, S3 and S3 Control: the REST-XML services. */
+    private static boolean isRestXml(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return signedFor(exchange, "s3") || signedFor(exchange, "cloudfront") || path.startsWith("/2013-04-01/")
+                || path.startsWith("/2020-05-31/");
+    }
+
     private static void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String contentType;
         String answer;
+        int status = 200;
         Matcher action = ACTION.matcher(URLDecoder.decode(body, StandardCharsets.UTF_8));
-        if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
+        if (denyAll && !signedFor(exchange, "sts")) {
+            status = 403;
+            if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null || !action.find() && !isRestXml(exchange)) {
+                // the JSON protocols, with the error type in a header and the body
+                contentType = "application/x-amz-json-1.1";
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "AccessDeniedException");
+                answer = "{\"__type\":\"AccessDeniedException\",\"message\":\"cds training: denied\"}";
+            } else {
+                contentType = "text/xml";
+                answer = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>cds training:"
+                        + " denied</Message></Error><RequestId>cds-training</RequestId></ErrorResponse>";
+            }
+        } else if (exchange.getRequestHeaders().getFirst("X-Amz-Target") != null) {
             contentType = "application/x-amz-json-1.1";
             answer = "{}";
         } else if (exchange.getRequestURI().getPath().equals("/2020-05-31/distribution")) {
@@ -148,7 +194,7 @@ public final class CdsTraining {
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amzn-RequestId", "cds-training");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
