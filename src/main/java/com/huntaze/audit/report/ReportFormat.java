@@ -6,7 +6,8 @@ import java.util.Map;
 public enum ReportFormat {
     md("md"),
     json("json"),
-    junit("xml");
+    junit("xml"),
+    html("html");
 
     private final String extension;
 
@@ -24,6 +25,7 @@ public enum ReportFormat {
             case md -> new MarkdownReport().render(tree);
             case json -> JsonReport.render(tree);
             case junit -> JunitReport.render(tree);
+            case html -> new HtmlReport().render(tree);
         };
     }
 }
