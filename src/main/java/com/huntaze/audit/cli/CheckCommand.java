@@ -308,12 +308,15 @@ public final class CheckCommand implements Callable<Integer> {
             report = baseline.compare(report);
         }
         report = gate.decide(report);
-        destination.write(JsonReport.tree(report), out);
+        Map<String, Object> tree = JsonReport.tree(report);
+        List<Path> written = destination.write(tree, out);
         if (!suppressed.stale().isEmpty()) {
             err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
             err.flush();
         }
-        return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
+        int exitCode = report.failsGate() ? ExitCode.NOK : ExitCode.OK;
+        ReportOutput.tellWritten(written, tree, exitCode, err);
+        return exitCode;
     }
 
     private GatePolicy gatePolicy() {
