@@ -174,6 +174,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--no-color", description = "No colour in the terminal summary (also: the NO_COLOR variable).")
+    boolean noColor;
+
+    /** Standard output as the launcher found it (a pipe for in-process runs): see {@link TerminalView}. */
+    Terminal terminal = Terminal.NONE;
+
     // ---- CI gate, accepted risks, baseline and report files (see README "In CI") ----
 
     @Option(names = "--output-dir", paramLabel = "DIR",
@@ -244,7 +250,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportOutput destination = ReportOutput.plan(formats, output, outputDir);
+        ReportOutput destination = TerminalView.choose(ReportOutput.plan(formats, output, outputDir), spec, terminal,
+                noColor);
         GatePolicy gate = gatePolicy();
         Baseline baseline = baseline();
         PriceTable priceTable = priceTable();

@@ -1,6 +1,7 @@
 package com.huntaze.audit.cli;
 
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.TerminalSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -26,11 +27,19 @@ final class ReportOutput {
     private final List<ReportFormat> formats;
     private final Path output;
     private final Path outputDir;
+    /** Shown instead of the formats when standard output is a terminal and no format or file was asked for. */
+    private final TerminalSummary terminalView;
 
-    private ReportOutput(List<ReportFormat> formats, Path output, Path outputDir) {
+    private ReportOutput(List<ReportFormat> formats, Path output, Path outputDir, TerminalSummary terminalView) {
         this.formats = formats;
         this.output = output;
         this.outputDir = outputDir;
+        this.terminalView = terminalView;
+    }
+
+    /** This plan, but with the compact terminal summary on standard output instead of the report. */
+    ReportOutput toTerminal(TerminalSummary view) {
+        return new ReportOutput(formats, output, outputDir, view);
     }
 
     /** Validates the combination and the destination; throws {@link UsageException} for either. */
@@ -57,12 +66,17 @@ final class ReportOutput {
         if (outputDir != null) {
             prepareDirectory(outputDir);
         }
-        return new ReportOutput(formats, output, outputDir);
+        return new ReportOutput(formats, output, outputDir, null);
     }
 
     /** Renders the report tree in each format and writes it where planned; returns the files written. */
     List<Path> write(Map<String, Object> report, PrintWriter out) {
         List<Path> written = new ArrayList<>();
+        if (terminalView != null) {
+            out.print(terminalView.render(report));
+            out.flush();
+            return written;
+        }
         for (ReportFormat format : formats) {
             String text = format.render(report);
             if (outputDir != null) {
