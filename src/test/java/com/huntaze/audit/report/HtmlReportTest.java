@@ -102,6 +102,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void renderGivesTheRunsHtmlByteForByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        CliRun run = CliRun.of("check", "--demo", "--format", "html,json", "--output-dir", dir.toString());
+        java.nio.file.Path html;
+        java.nio.file.Path json;
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> written = files.sorted().toList();
+            html = written.get(0);
+            json = written.get(1);
+        }
+
+        CliRun rendered = CliRun.of("render", json.toString(), "--format", "html");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(rendered.out()).isEqualTo(java.nio.file.Files.readString(html));
+    }
+
+    @Test
     void opensWithTheVerdictAndSectionsOnlyForChecksWithNokOrTodo() {
         String html = render(report("111122223333", List.of(
                 finding("rds.multi-az", "NOK", "analytics-db", "Single-AZ: an AZ outage stops it."),
