@@ -1,6 +1,7 @@
 package com.huntaze.audit;
 
 import com.huntaze.audit.cli.HuntazeAudit;
+import com.huntaze.audit.cli.Terminal;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -15,7 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-        int code = HuntazeAudit.execute(args, out, err);
+        int code = HuntazeAudit.execute(args, out, err, Terminal.detect(System.getenv()));
         out.flush();
         err.flush();
         System.exit(code);

@@ -179,6 +179,12 @@ public final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RepositoryOptions repositories = new RepositoryOptions();
 
+    @Option(names = "--no-color", description = "No colour in the terminal summary (also: the NO_COLOR variable).")
+    boolean noColor;
+
+    /** Standard output as the launcher found it (a pipe for in-process runs): see {@link TerminalView}. */
+    Terminal terminal = Terminal.NONE;
+
     // ---- CI gate, accepted risks, baseline and report files (see README "In CI") ----
 
     @picocli.CommandLine.Mixin
@@ -251,7 +257,8 @@ public final class CheckCommand implements Callable<Integer> {
                 : null;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportOutput destination = ReportOutput.plan(formats, output, outputDir).withMarkdown(markdown);
+        ReportOutput destination = TerminalView.choose(ReportOutput.plan(formats, output, outputDir)
+                .withMarkdown(markdown), spec, terminal, noColor);
         requireAnAccountListToShard();
         GatePolicy gate = gatePolicy();
         Baseline baseline = baseline();
@@ -322,12 +329,15 @@ public final class CheckCommand implements Callable<Integer> {
             report = baseline.compare(report);
         }
         report = gate.decide(report);
-        destination.write(JsonReport.tree(report), out);
+        Map<String, Object> tree = JsonReport.tree(report);
+        List<Path> written = destination.write(tree, out);
         if (!suppressed.stale().isEmpty()) {
             err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
             err.flush();
         }
-        return report.failsGate() ? ExitCode.NOK : ExitCode.OK;
+        int exitCode = report.failsGate() ? ExitCode.NOK : ExitCode.OK;
+        ReportOutput.tellWritten(written, tree, exitCode, err);
+        return exitCode;
     }
 
     /** The AWS options given on the command line, by name: {@code --no-aws} refuses them. */

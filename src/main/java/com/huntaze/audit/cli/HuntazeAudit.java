@@ -50,10 +50,16 @@ public final class HuntazeAudit implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, Terminal.NONE);
+    }
+
+    /** @param terminal what {@code out} is: check prints its terminal summary only to a terminal */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
         CommandLine cli = new CommandLine(new HuntazeAudit());
         // Built as commands of their own: only then does picocli apply a command's model transformer (check's
         // threshold aliases come from the checks' declarations, see ThresholdOptions).
-        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name, new CommandLine(command.get())));
+        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name,
+                new CommandLine(TerminalView.tell(command.get(), terminal))));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,8 +2,6 @@ package com.huntaze.audit.cli;
 
 import com.huntaze.audit.collection.InventoryCollector;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** A one-line progress indicator on stderr, shown only when stderr is a terminal (never in logs or pipes). */
 final class ProgressLine implements InventoryCollector.ProgressListener {
@@ -15,17 +13,9 @@ final class ProgressLine implements InventoryCollector.ProgressListener {
         this.enabled = enabled;
     }
 
-    /** Whether file descriptor 2 is a terminal (Linux and macOS expose it under /dev/fd or /proc). */
+    /** Whether file descriptor 2 is a terminal. */
     static boolean stderrIsTerminal() {
-        for (String fd : new String[] {"/proc/self/fd/2", "/dev/fd/2"}) {
-            try {
-                String target = Files.readSymbolicLink(Path.of(fd)).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            } catch (Exception ignored) {
-                // not available on this system: try the next one
-            }
-        }
-        return false;
+        return Terminal.isTerminal(2);
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class RenderCommand implements Callable<Integer> {
             // (render takes no gate options), so that every format reads the same failsGate.
             tree = GatePolicy.defaults().decide(tree);
         }
-        destination.write(tree, spec.commandLine().getOut());
+        ReportOutput.tellWritten(destination.write(tree, spec.commandLine().getOut()), tree, ExitCode.OK,
+                spec.commandLine().getErr());
         return ExitCode.OK;
     }
 }

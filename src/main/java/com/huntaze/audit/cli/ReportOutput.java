@@ -1,13 +1,18 @@
 package com.huntaze.audit.cli;
 
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.TerminalSummary;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,19 +23,31 @@ import java.util.Map;
  * rename): a failed run never leaves a half-written report.
  */
 final class ReportOutput {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final List<ReportFormat> formats;
     private final Path output;
     private final Path outputDir;
     private MarkdownOptions markdown = new MarkdownOptions();
+    /** Shown instead of the formats when standard output is a terminal and no format or file was asked for. */
+    private final TerminalSummary terminalView;
 
-    private ReportOutput(List<ReportFormat> formats, Path output, Path outputDir) {
+    private ReportOutput(List<ReportFormat> formats, Path output, Path outputDir, TerminalSummary terminalView) {
         this.formats = formats;
         this.output = output;
         this.outputDir = outputDir;
+        this.terminalView = terminalView;
+    }
+
+    /** This plan, but with the compact terminal summary on standard output instead of the report. */
+    ReportOutput toTerminal(TerminalSummary view) {
+        return new ReportOutput(formats, output, outputDir, view).withMarkdown(markdown);
     }
 
     /** Validates the combination and the destination; throws {@link UsageException} for either. */
     static ReportOutput plan(List<ReportFormat> requested, Path output, Path outputDir) {
+        if (output != null && output.toString().equals("-")) {
+            output = null; // --output -: standard output, as for most Unix tools
+        }
         List<ReportFormat> formats = requested.stream().distinct().toList();
         if (formats.isEmpty()) {
             throw new UsageException("--format needs at least one of " + java.util.Arrays.stream(ReportFormat.values())
@@ -51,7 +68,7 @@ final class ReportOutput {
         if (outputDir != null) {
             prepareDirectory(outputDir);
         }
-        return new ReportOutput(formats, output, outputDir);
+        return new ReportOutput(formats, output, outputDir, null);
     }
 
     /** This plan with the Markdown cut to {@code --max-md-bytes}, if given. */
@@ -61,21 +78,46 @@ final class ReportOutput {
         return this;
     }
 
-    /** Renders the report tree in each format and writes it where planned. */
-    void write(Map<String, Object> report, PrintWriter out) {
+    /** Renders the report tree in each format and writes it where planned; returns the files written. */
+    List<Path> write(Map<String, Object> report, PrintWriter out) {
+        List<Path> written = new ArrayList<>();
+        if (terminalView != null) {
+            out.print(terminalView.render(report));
+            out.flush();
+            return written;
+        }
         for (ReportFormat format : formats) {
             String text = format == ReportFormat.md ? markdown.render(report, fullReport(report))
                     : format.render(report);
             if (outputDir != null) {
                 Path file = outputDir.resolve(fileName(report, format));
                 writeAtomically(file, text, file.toString());
+                written.add(file);
             } else if (output != null) {
                 writeAtomically(output, text, "--output " + output);
+                written.add(output);
             } else {
                 out.print(text);
                 out.flush();
             }
         }
+        return written;
+    }
+
+    /**
+     * The last line of a run that wrote files, on stderr (stdout may be a pipe into something else): {@code wrote
+     * reports/a.md, reports/a.json: 12 NOK, 4 TODO, 80 OK; exit 1}. Nothing when the report went to stdout.
+     */
+    @SuppressWarnings("unchecked")
+    static void tellWritten(List<Path> written, Map<String, Object> report, int exitCode, PrintWriter err) {
+        if (written.isEmpty()) {
+            return;
+        }
+        Map<String, Object> summary = (Map<String, Object>) report.get("summary");
+        err.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()) + ": "
+                + summary.get("nok") + " NOK, " + summary.get("todo") + " TODO, " + summary.get("ok") + " OK; exit "
+                + exitCode);
+        err.flush();
     }
 
     /** Where a cut Markdown sends its reader: the JSON and HTML files this run writes, else "the JSON report". */
@@ -122,13 +164,24 @@ final class ReportOutput {
         }
     }
 
-    /** @param label names the destination in messages: {@code --output FILE}, or the file's path */
+    /**
+     * The temp file is created the plain way ({@code open(O_CREAT|O_EXCL)} with mode 0666), so the umask sets the
+     * report's permissions, as for any file the user's shell writes: {@code Files.createTempFile} would make it
+     * 0600 whatever the umask, unreadable to a CI step of another uid reading the directory from a bind mount.
+     *
+     * @param label names the destination in messages: {@code --output FILE}, or the file's path
+     */
     private static void writeAtomically(Path file, String text, String label) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Path candidate = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(
+                    RANDOM.nextLong(), 36) + ".tmp");
+            try (OutputStream stream = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                temp = candidate;
+                stream.write(text.getBytes(StandardCharsets.UTF_8));
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AccessDeniedException e) {
             throw new UsageException("cannot write " + label + ": permission denied");

@@ -110,37 +110,9 @@ public final class MarkdownReport {
         }
     }
 
-    /**
-     * The one-line verdict. Accepted risks do not make an account not ready, but are counted; TODO findings alone
-     * do not make it ready either: they are still to be verified.
-     */
+    /** The one-line verdict, in the words every format uses. */
     static String verdict(MarkdownDocument doc) {
-        long nok = 0;
-        long todo = 0;
-        long accepted = 0;
-        java.util.Set<Object> nokChecks = new java.util.HashSet<>();
-        java.util.Set<Object> todoChecks = new java.util.HashSet<>();
-        for (Map<String, Object> f : doc.findings()) {
-            boolean isAccepted = Boolean.TRUE.equals(f.get("suppressed"));
-            accepted += isAccepted ? 1 : 0;
-            if ("NOK".equals(f.get("status")) && !isAccepted) {
-                nok++;
-                nokChecks.add(f.get("checkId"));
-            } else if ("TODO".equals(f.get("status")) && !isAccepted) {
-                todo++;
-                todoChecks.add(f.get("checkId"));
-            }
-        }
-        String risks = accepted > 0 ? " (" + plural(accepted, "accepted risk", "accepted risks") + ")" : "";
-        if (nok > 0) {
-            return "Not ready: " + count(nok) + " NOK in " + plural(nokChecks.size(), "check", "checks")
-                    + (todo > 0 ? ", " + count(todo) + " TODO to verify" : "") + risks;
-        }
-        if (todo > 0) {
-            return "Not ready until verified: no NOK, " + count(todo) + " TODO in "
-                    + plural(todoChecks.size(), "check", "checks") + " to verify by hand" + risks;
-        }
-        return "Ready: no NOK" + risks;
+        return Verdict.of(doc.report());
     }
 
     /** "`logs.retention`", or "3 checks (`a`, `b` and 1 more)". */

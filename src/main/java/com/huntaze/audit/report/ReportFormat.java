@@ -8,7 +8,8 @@ public enum ReportFormat {
     json("json"),
     junit("xml"),
     sarif("sarif"),
-    csv("csv");
+    csv("csv"),
+    html("html");
 
     private final String extension;
 
@@ -28,6 +29,7 @@ public enum ReportFormat {
             case junit -> JunitReport.render(tree);
             case sarif -> SarifReport.render(tree);
             case csv -> CsvReport.render(tree);
+            case html -> new HtmlReport().render(tree);
         };
     }
 }

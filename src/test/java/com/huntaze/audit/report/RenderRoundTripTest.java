@@ -153,7 +153,7 @@ class RenderRoundTripTest {
         assertThat(missing.err()).contains("nope.json: file not found");
 
         assertThat(CliRun.of("render").exitCode()).as("the report is required").isEqualTo(ExitCode.USAGE);
-        assertThat(CliRun.of("render", written.json().toString(), "--format", "html").exitCode())
+        assertThat(CliRun.of("render", written.json().toString(), "--format", "pdf").exitCode())
                 .isEqualTo(ExitCode.USAGE);
     }
 }

@@ -51,7 +51,7 @@ public final class CdsTraining {
             PopulatedAnswers.enabled = true;
             try {
                 failures += run(1, "check", "--endpoint-url", url, "--region", "us-east-1,eu-west-1", "--format",
-                        "md,json,junit,sarif,csv", "--output-dir", "populated-reports"); // in the working directory: target/cds
+                        "md,json,junit,sarif,csv,html", "--output-dir", "populated-reports"); // in the working directory: target/cds
             } finally {
                 PopulatedAnswers.enabled = false;
             }
