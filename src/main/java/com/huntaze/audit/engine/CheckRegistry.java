@@ -103,8 +103,11 @@ public final class CheckRegistry {
             throw new CatalogException(resource + " lacks " + String.join(", ", missing));
         }
         String[] words = m.verifyCommand().strip().split("\\s+");
-        if (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
-                || words[2].equals("get-secret-value")) {
+        // a repository check is confirmed in the repository: a read-only git command
+        boolean readOnlyGit = words.length >= 3 && words[0].equals("git")
+                && words[1].matches("grep|log|ls-files|show");
+        if (!readOnlyGit && (words.length < 3 || !words[0].equals("aws") || !words[2].matches("(describe|list|get)-.+")
+                || words[2].equals("get-secret-value"))) {
             throw new CatalogException(resource + ": verifyCommand must be a read-only 'aws SERVICE describe-|list-|get-...'"
                     + " command, not '" + m.verifyCommand().strip() + "'");
         }
