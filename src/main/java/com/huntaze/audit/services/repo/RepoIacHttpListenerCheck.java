@@ -15,6 +15,7 @@ import com.huntaze.audit.services.repo.iac.IacValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,15 +92,21 @@ public final class RepoIacHttpListenerCheck implements Check {
     private static void judgeModule(CheckContext ctx, Repository repository, IacFiles.TerraformModule module,
                                     List<Finding> findings) {
         List<String> httpsBalancers = new ArrayList<>();
+        boolean computedProtocol = false;
         List<IacFiles.Located> listeners = new ArrayList<>(module.resources("aws_lb_listener"));
         listeners.addAll(module.resources("aws_alb_listener"));
         for (IacFiles.Located located : listeners) {
             HclBlock listener = located.block();
             String name = listener.label(0) + "." + listener.label(1);
             var protocolAttribute = listener.attribute("protocol");
+            var literalProtocol = protocolAttribute.flatMap(a -> IacValues.terraformLiteral(module, a));
+            if (protocolAttribute.isPresent() && literalProtocol.isEmpty()) {
+                computedProtocol = true; // for_each over a map of listeners: the code does not say which is HTTP
+                continue;
+            }
             // Terraform's default protocol is HTTP, unless a certificate makes it an HTTPS listener
-            String protocol = protocolAttribute.flatMap(a -> IacValues.terraformLiteral(module, a))
-                    .map(String::valueOf).orElse(listener.attribute("certificate_arn").isPresent() ? "HTTPS" : "HTTP")
+            String protocol = literalProtocol.map(String::valueOf)
+                    .orElse(listener.attribute("certificate_arn").isPresent() ? "HTTPS" : "HTTP")
                     .toUpperCase(Locale.ROOT);
             listener.attribute("load_balancer_arn").ifPresent(arn -> {
                 if (protocol.equals("HTTPS")) {
@@ -121,10 +128,13 @@ public final class RepoIacHttpListenerCheck implements Check {
         balancers.addAll(module.resources("aws_alb"));
         for (IacFiles.Located located : balancers) {
             HclBlock balancer = located.block();
-            boolean internal = balancer.attribute("internal").map(HclBlock.Attribute::isTrue).orElse(false);
-            String type = balancer.attribute("load_balancer_type").flatMap(HclBlock.Attribute::string)
-                    .orElse("application");
-            if (!internal && type.equals("application")) {
+            // a computed internal, type or listener protocol: the code alone does not say, so it is not judged
+            Optional<Object> internal = balancer.attribute("internal")
+                    .map(a -> IacValues.terraformLiteral(module, a)).orElse(Optional.of(Boolean.FALSE));
+            Optional<Object> type = balancer.attribute("load_balancer_type")
+                    .map(a -> IacValues.terraformLiteral(module, a)).orElse(Optional.of("application"));
+            if (!computedProtocol && internal.filter(Boolean.FALSE::equals).isPresent()
+                    && type.filter("application"::equals).isPresent()) {
                 String name = balancer.label(0) + "." + balancer.label(1);
                 findings.add(IacFinding.at(internetFacing(ctx, located.path(), name, httpsBalancers.contains(name)),
                         repository, IacFinding.TERRAFORM, located.path(), balancer.line()));

@@ -115,4 +115,21 @@ class RepoIacHttpListenerCheckTest {
         assertThat(where(findings, Status.OK)).containsExactly("infra/terraform/lb.tf:8");
         assertThat(findings).allMatch(f -> f.resourceType().equals("Terraform::Module"));
     }
+
+    @Test
+    void listenersWhoseProtocolIsComputedAreNotGuessed() {
+        var repo = RepoFiles.in(dir).file("modules/alb/main.tf", """
+                resource "aws_lb" "this" {
+                  internal = var.internal
+                }
+
+                resource "aws_lb_listener" "this" {
+                  for_each          = var.listeners
+                  load_balancer_arn = aws_lb.this.arn
+                  protocol          = each.value.protocol
+                }
+                """);
+
+        assertThat(repo.findings(new RepoIacHttpListenerCheck())).isEmpty();
+    }
 }
