@@ -23,9 +23,11 @@ public final class RepoAuditService implements AuditService {
 
     @Override
     public List<Check> checks(Contributions contributions) {
-        return List.of(new RepoStateFilesCheck(),
+        List<Check> checks = new java.util.ArrayList<>(List.of(new RepoStateFilesCheck(),
                 new RepoSecretFilesCheck(),
                 new RepoAwsKeysCheck(),
-                new RepoHistorySecretsCheck());
+                new RepoHistorySecretsCheck()));
+        checks.addAll(com.huntaze.audit.services.repo.iac.RepoIacChecks.all());
+        return List.copyOf(checks);
     }
 }
