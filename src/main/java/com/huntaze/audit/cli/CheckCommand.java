@@ -33,7 +33,6 @@ import com.huntaze.audit.inventory.RegionInventory;
 import com.huntaze.audit.pricing.PriceTable;
 import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
-import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.util.Background;
@@ -307,7 +306,7 @@ public final class CheckCommand implements Callable<Integer> {
             report = baseline.compare(report);
         }
         report = gate.decide(report);
-        destination.write(JsonReport.tree(report), out);
+        destination.write(report, out);
         if (!suppressed.stale().isEmpty()) {
             err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
             err.flush();

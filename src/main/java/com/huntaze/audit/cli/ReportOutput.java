@@ -1,8 +1,12 @@
 package com.huntaze.audit.cli;
 
+import com.huntaze.audit.report.AuditReport;
+import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -60,35 +64,79 @@ final class ReportOutput {
         return this;
     }
 
-    /** Renders the report tree in each format and writes it where planned. */
-    void write(Map<String, Object> report, PrintWriter out) {
+    /**
+     * Writes a run's report in each format where planned: the JSON streamed straight from the records, the other
+     * formats rendered from the report's tree, built once and only when one of them is asked for.
+     */
+    void write(AuditReport report, PrintWriter out) {
+        Map<String, Object> tree = null;
         for (ReportFormat format : formats) {
-            String text = format == ReportFormat.md ? markdown.render(report, fullReport(report))
-                    : format.render(report);
-            if (outputDir != null) {
-                Path file = outputDir.resolve(fileName(report, format));
-                writeAtomically(file, text, file.toString());
-            } else if (output != null) {
-                writeAtomically(output, text, "--output " + output);
+            if (format == ReportFormat.json) {
+                write(format, report.generatedAt(), report.account(), w -> JsonReport.write(report, w), out);
             } else {
-                out.print(text);
-                out.flush();
+                tree = tree == null ? JsonReport.tree(report) : tree;
+                write(format, tree, out);
             }
         }
     }
 
+    /** Renders the report tree in each format and writes it where planned. */
+    void write(Map<String, Object> report, PrintWriter out) {
+        for (ReportFormat format : formats) {
+            write(format, report, out);
+        }
+    }
+
+    private void write(ReportFormat format, Map<String, Object> report, PrintWriter out) {
+        String generatedAt = String.valueOf(report.get("generatedAt"));
+        String account = String.valueOf(report.get("account"));
+        if (format == ReportFormat.json) {
+            write(format, generatedAt, account, w -> JsonReport.write(report, w), out);
+            return;
+        }
+        String text = format == ReportFormat.md ? markdown.render(report, fullReport(generatedAt, account))
+                : format.render(report);
+        write(format, generatedAt, account, w -> w.write(text), out);
+    }
+
+    /** What a format writes: a stream, so that a large JSON report is never held as text. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private void write(ReportFormat format, String generatedAt, String account, Body body, PrintWriter out) {
+        if (outputDir != null) {
+            Path file = outputDir.resolve(fileName(generatedAt, account, format));
+            writeAtomically(file, body, file.toString());
+        } else if (output != null) {
+            writeAtomically(output, body, "--output " + output);
+        } else {
+            try {
+                body.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw: not reached
+            }
+            out.flush();
+        }
+    }
+
     /** Where a cut Markdown sends its reader: the JSON and HTML files this run writes, else "the JSON report". */
-    private String fullReport(Map<String, Object> report) {
+    private String fullReport(String generatedAt, String account) {
         List<String> files = outputDir == null ? List.of() : formats.stream()
                 .filter(f -> f.name().equals("json") || f.name().equals("html"))
-                .map(f -> outputDir.resolve(fileName(report, f)).toString()).toList();
+                .map(f -> outputDir.resolve(fileName(generatedAt, account, f)).toString()).toList();
         return files.isEmpty() ? "the JSON report" : String.join(" and ", files);
     }
 
     /** {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts. */
     static String fileName(Map<String, Object> report, ReportFormat format) {
-        String stamp = String.valueOf(report.get("generatedAt")).replace("-", "").replace(":", "");
-        return "huntaze-audit-" + report.get("account") + "-" + stamp + "." + format.extension();
+        return fileName(String.valueOf(report.get("generatedAt")), String.valueOf(report.get("account")), format);
+    }
+
+    private static String fileName(String generatedAt, String account, ReportFormat format) {
+        String stamp = generatedAt.replace("-", "").replace(":", "");
+        return "huntaze-audit-" + account + "-" + stamp + "." + format.extension();
     }
 
     private static void checkFileWritable(Path output) {
@@ -116,12 +164,14 @@ final class ReportOutput {
     }
 
     /** @param label names the destination in messages: {@code --output FILE}, or the file's path */
-    private static void writeAtomically(Path file, String text, String label) {
+    private static void writeAtomically(Path file, Body body, String label) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                body.writeTo(writer);
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AccessDeniedException e) {
             throw new UsageException("cannot write " + label + ": permission denied");
