@@ -34,7 +34,6 @@ import com.huntaze.audit.inventory.RegionInventory;
 import com.huntaze.audit.pricing.PriceTable;
 import com.huntaze.audit.pricing.PriceTableException;
 import com.huntaze.audit.report.AuditReport;
-import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportBuilder;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.report.Shard;
@@ -329,14 +328,14 @@ public final class CheckCommand implements Callable<Integer> {
             report = baseline.compare(report);
         }
         report = gate.decide(report);
-        Map<String, Object> tree = JsonReport.tree(report);
-        List<Path> written = destination.write(tree, out);
+        List<Path> written = destination.write(report, out);
         if (!suppressed.stale().isEmpty()) {
             err.println("huntaze-audit: " + Suppressions.staleWarning(suppressed.stale()));
             err.flush();
         }
         int exitCode = report.failsGate() ? ExitCode.NOK : ExitCode.OK;
-        ReportOutput.tellWritten(written, tree, exitCode, err);
+        AuditReport.Summary summary = report.summary();
+        ReportOutput.tellWritten(written, summary.nok(), summary.todo(), summary.ok(), exitCode, err);
         return exitCode;
     }
 

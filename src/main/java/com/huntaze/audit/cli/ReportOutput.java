@@ -1,10 +1,14 @@
 package com.huntaze.audit.cli;
 
+import com.huntaze.audit.report.AuditReport;
+import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportFormat;
 import com.huntaze.audit.report.TerminalSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -78,30 +82,95 @@ final class ReportOutput {
         return this;
     }
 
-    /** Renders the report tree in each format and writes it where planned; returns the files written. */
-    List<Path> write(Map<String, Object> report, PrintWriter out) {
-        List<Path> written = new ArrayList<>();
+    /**
+     * Writes a run's report in each format where planned and returns the files written: the JSON streamed straight
+     * from the records, the other formats rendered from the report's tree, built once and only when one of them (or
+     * the terminal summary) is asked for.
+     */
+    List<Path> write(AuditReport report, PrintWriter out) {
+        Map<String, Object> tree = null;
+        Map<String, Object> naming = naming(report);
         if (terminalView != null) {
-            out.print(terminalView.render(report));
+            out.print(terminalView.render(JsonReport.tree(report)));
             out.flush();
-            return written;
+            return List.of();
         }
+        List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
-            String text = format == ReportFormat.md ? markdown.render(report, fullReport(report))
-                    : format.render(report);
-            if (outputDir != null) {
-                Path file = outputDir.resolve(fileName(report, format));
-                writeAtomically(file, text, file.toString());
-                written.add(file);
-            } else if (output != null) {
-                writeAtomically(output, text, "--output " + output);
-                written.add(output);
+            if (format == ReportFormat.json) {
+                write(format, naming, w -> JsonReport.write(report, w), out, written);
             } else {
-                out.print(text);
-                out.flush();
+                tree = tree == null ? JsonReport.tree(report) : tree;
+                write(format, tree, out, written);
             }
         }
         return written;
+    }
+
+    /** Renders a report tree ({@code render}, {@code merge}) in each format, writes it where planned. */
+    List<Path> write(Map<String, Object> report, PrintWriter out) {
+        if (terminalView != null) {
+            out.print(terminalView.render(report));
+            out.flush();
+            return List.of();
+        }
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            write(format, report, out, written);
+        }
+        return written;
+    }
+
+    private void write(ReportFormat format, Map<String, Object> report, PrintWriter out, List<Path> written) {
+        if (format == ReportFormat.json) {
+            write(format, report, w -> JsonReport.write(report, w), out, written);
+            return;
+        }
+        String text = format == ReportFormat.md ? markdown.render(report, fullReport(report)) : format.render(report);
+        write(format, report, w -> w.write(text), out, written);
+    }
+
+    /** What a format writes: a stream, so that a large JSON report is never held as text. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** @param naming the report's tree, or the part of it {@link #fileName} reads */
+    private void write(ReportFormat format, Map<String, Object> naming, Body body, PrintWriter out,
+                       List<Path> written) {
+        if (outputDir != null) {
+            Path file = outputDir.resolve(fileName(naming, format));
+            writeAtomically(file, body, file.toString());
+            written.add(file);
+        } else if (output != null) {
+            writeAtomically(output, body, "--output " + output);
+            written.add(output);
+        } else {
+            try {
+                body.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw: not reached
+            }
+            out.flush();
+        }
+    }
+
+    /**
+     * The fields of the report's tree that name its files ({@link #fileName}), read from the records without building
+     * the tree: written through the same JSON mapper, so they are exactly what the tree would hold.
+     */
+    private static Map<String, Object> naming(AuditReport report) {
+        Map<String, Object> naming = new java.util.LinkedHashMap<>();
+        naming.put("generatedAt", report.generatedAt());
+        naming.put("account", report.account());
+        if (report.shard() != null) {
+            naming.put("shard", JsonReport.toTree(report.shard()));
+        }
+        if (report.repositories() != null) {
+            naming.put("repositories", JsonReport.toTree(report.repositories()));
+        }
+        return naming;
     }
 
     /**
@@ -114,9 +183,15 @@ final class ReportOutput {
             return;
         }
         Map<String, Object> summary = (Map<String, Object>) report.get("summary");
-        err.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()) + ": "
-                + summary.get("nok") + " NOK, " + summary.get("todo") + " TODO, " + summary.get("ok") + " OK; exit "
-                + exitCode);
+        tellWritten(written, summary.get("nok"), summary.get("todo"), summary.get("ok"), exitCode, err);
+    }
+
+    static void tellWritten(List<Path> written, Object nok, Object todo, Object ok, int exitCode, PrintWriter err) {
+        if (written.isEmpty()) {
+            return;
+        }
+        err.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()) + ": " + nok
+                + " NOK, " + todo + " TODO, " + ok + " OK; exit " + exitCode);
         err.flush();
     }
 
@@ -171,16 +246,18 @@ final class ReportOutput {
      *
      * @param label names the destination in messages: {@code --output FILE}, or the file's path
      */
-    private static void writeAtomically(Path file, String text, String label) {
+    private static void writeAtomically(Path file, Body body, String label) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
             Path candidate = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(
                     RANDOM.nextLong(), 36) + ".tmp");
             try (OutputStream stream = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.WRITE);
+                 Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+                         StandardCharsets.UTF_8))) {
                 temp = candidate;
-                stream.write(text.getBytes(StandardCharsets.UTF_8));
+                body.writeTo(writer);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AccessDeniedException e) {

@@ -2,8 +2,8 @@ package com.huntaze.audit.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,17 +26,20 @@ public final class ReportReader {
         }
     }
 
+    /** Read incrementally from the file (a large report's text is never held whole next to its tree). */
     public static Map<String, Object> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        Map<String, Object> tree;
+        try (InputStream in = Files.newInputStream(file)) {
+            tree = JsonReport.parse(in);
+        } catch (JsonProcessingException e) {
+            throw notJson(file.toString(), e);
         } catch (NoSuchFileException e) {
             throw new UnreadableReportException(file + ": file not found");
         } catch (IOException e) {
             throw new UnreadableReportException(file + ": cannot read it ("
                     + (Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()) + ")");
         }
-        return parse(file.toString(), text);
+        return validated(file.toString(), tree);
     }
 
     /** @param source names the report in messages */
@@ -45,11 +48,24 @@ public final class ReportReader {
         try {
             tree = JsonReport.parse(text);
         } catch (UncheckedIOException e) {
-            String reason = e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage()
-                    : e.getMessage();
-            throw new UnreadableReportException(source + ": not a huntaze-audit JSON report (cannot read it as a JSON object: "
-                    + firstLine(reason) + ")");
+            if (e.getCause() instanceof JsonProcessingException json) {
+                throw notJson(source, json);
+            }
+            throw notJson(source, e.getMessage());
         }
+        return validated(source, tree);
+    }
+
+    private static UnreadableReportException notJson(String source, JsonProcessingException e) {
+        return notJson(source, e.getOriginalMessage());
+    }
+
+    private static UnreadableReportException notJson(String source, String reason) {
+        return new UnreadableReportException(source + ": not a huntaze-audit JSON report (cannot read it as a JSON object: "
+                + firstLine(reason) + ")");
+    }
+
+    private static Map<String, Object> validated(String source, Map<String, Object> tree) {
         if (tree == null || !(tree.get("tool") instanceof Map<?, ?> tool) || !"huntaze-audit".equals(tool.get("name"))
                 || !tree.containsKey("schemaVersion")) {
             throw new UnreadableReportException(source + ": not a huntaze-audit JSON report (it has no"
