@@ -71,7 +71,9 @@ final class ReportOutput {
     /** {@code huntaze-audit-123456789012-20261122T090000Z.md}: sorts by time, and never clashes across accounts. */
     static String fileName(Map<String, Object> report, ReportFormat format) {
         String stamp = String.valueOf(report.get("generatedAt")).replace("-", "").replace(":", "");
-        return "huntaze-audit-" + report.get("account") + "-" + stamp + "." + format.extension();
+        // a report of several accounts has no one account: named "accounts" (README "Many accounts")
+        Object account = report.get("account") != null ? report.get("account") : "accounts";
+        return "huntaze-audit-" + account + "-" + stamp + "." + format.extension();
     }
 
     private static void checkFileWritable(Path output) {

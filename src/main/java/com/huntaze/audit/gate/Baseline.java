@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An earlier JSON report a run is compared with ({@code --baseline}). A finding is identified by check, region and
- * resource id. It is {@code new} when the baseline had no finding with its identity, or had a better status (OK →
+ * An earlier JSON report a run is compared with ({@code --baseline}). A finding is identified by account, check,
+ * region and resource id (a finding without an {@code account}, as single-account reports wrote them before
+ * findings named theirs, is in its report's top-level account). It is {@code new} when the baseline had no finding with its identity, or had a better status (OK →
  * TODO, OK → NOK, TODO → NOK): a NOK that appears is new whether or not the resource existed. Otherwise it is
  * {@code unchanged} (same or better status). A NOK or TODO of the baseline whose identity is now OK, or absent
  * although its check ran in its region, is resolved; one whose check or region was not part of this run is
@@ -30,14 +31,14 @@ public final class Baseline {
         }
     }
 
-    private record Entry(String checkId, String region, String resourceType, String resourceId, String resourceArn,
-                         Status status, String message) {
+    private record Entry(String account, String checkId, String region, String resourceType, String resourceId,
+                         String resourceArn, Status status, String message) {
         String key() {
-            return key(checkId, region, resourceId);
+            return key(account, checkId, region, resourceId);
         }
 
-        static String key(String checkId, String region, String resourceId) {
-            return checkId + "\u0000" + region + "\u0000" + resourceId;
+        static String key(String account, String checkId, String region, String resourceId) {
+            return account + "\u0000" + checkId + "\u0000" + region + "\u0000" + resourceId;
         }
     }
 
@@ -65,21 +66,26 @@ public final class Baseline {
     @SuppressWarnings("unchecked")
     static Baseline of(String source, Map<String, Object> tree) {
         List<Entry> entries = new ArrayList<>();
+        String reportAccount = (String) tree.get("account");
         for (Map<String, Object> f : (List<Map<String, Object>>) tree.get("findings")) {
-            entries.add(new Entry((String) f.get("checkId"), (String) f.get("region"), (String) f.get("resourceType"),
+            String account = f.get("account") instanceof String own ? own : reportAccount;
+            entries.add(new Entry(account, (String) f.get("checkId"), (String) f.get("region"), (String) f.get("resourceType"),
                     (String) f.get("resourceId"), (String) f.get("resourceArn"), Status.valueOf((String) f.get("status")),
                     (String) f.get("message")));
         }
-        return new Baseline(source, (String) tree.get("account"), (String) tree.get("generatedAt"), entries);
+        return new Baseline(source, reportAccount, (String) tree.get("generatedAt"), entries);
     }
 
     public String account() {
         return account;
     }
 
-    /** A baseline of another account would make every finding new and every old one resolved: refused. */
+    /**
+     * A baseline of another account would make every finding new and every old one resolved: refused. A report of
+     * several accounts (null account, on either side) is compared finding by finding, each in its own account.
+     */
     public void requireAccount(String audited) {
-        if (!account.equals(audited)) {
+        if (account != null && audited != null && !account.equals(audited)) {
             throw new BaselineException(source + " is a report of account " + account + ", not of the audited account "
                     + audited);
         }
@@ -96,7 +102,8 @@ public final class Baseline {
         List<ReportedFinding> findings = new ArrayList<>();
         for (ReportedFinding reported : current.findings()) {
             var f = reported.finding();
-            String key = Entry.key(f.checkId(), f.region(), f.resourceId());
+            String key = Entry.key(f.account() != null ? f.account() : current.account(), f.checkId(), f.region(),
+                    f.resourceId());
             now.merge(key, f.status(), Status::worst);
             Status was = before.get(key);
             boolean isNew = was == null || f.status().ordinal() > was.ordinal();
@@ -108,15 +115,26 @@ public final class Baseline {
         List<ResolvedFinding> resolved = new ArrayList<>();
         for (Entry e : entries) {
             if (e.status() == Status.OK || !checksRun.contains(e.checkId())
-                    || !(e.region().equals("global") || current.regions().contains(e.region()))) {
+                    || !(e.region().equals("global") || current.regions().contains(e.region()))
+                    || !audited(current, e.account())) {
                 continue;
             }
             Status today = now.get(e.key());
             if (today == null || today == Status.OK) {
                 resolved.add(new ResolvedFinding(e.checkId(), e.region(), e.resourceType(), e.resourceId(),
-                        e.resourceArn(), e.status().name(), today == null ? "absent" : "OK", e.message()));
+                        e.resourceArn(), e.status().name(), today == null ? "absent" : "OK", e.message(),
+                        current.accounts() == null ? null : e.account()));
             }
         }
         return current.withBaseline(new AuditReport.BaselineInfo(generatedAt), findings, resolved);
+    }
+
+    /** Whether {@code account} was audited by {@code current}: a failed or absent account says nothing. */
+    private static boolean audited(AuditReport current, String account) {
+        if (current.accounts() == null) {
+            return current.account() == null || current.account().equals(account);
+        }
+        return current.accounts().stream().anyMatch(a -> a.id().equals(account)
+                && AuditReport.AccountEntry.AUDITED.equals(a.status()));
     }
 }

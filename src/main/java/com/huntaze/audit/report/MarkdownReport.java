@@ -45,6 +45,9 @@ public final class MarkdownReport {
     }
 
     public String render(Map<String, Object> report) {
+        if (AccountReports.isMultiAccount(report)) {
+            return AccountReports.markdown(report, this::render); // an overview, then each account as one report
+        }
         try {
             StringWriter out = new StringWriter();
             template().process(view(report), out);

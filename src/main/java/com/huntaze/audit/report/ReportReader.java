@@ -61,7 +61,15 @@ public final class ReportReader {
                     + " version of huntaze-audit reads schemaVersion " + AuditReport.SCHEMA_VERSION);
         }
         require(source, tree, "generatedAt", String.class);
-        require(source, tree, "account", String.class);
+        if (tree.get("accounts") instanceof List) {
+            // a report of several accounts: top-level account null, each finding names its own
+            if (tree.get("account") != null) {
+                throw new UnreadableReportException(source + ": a report of several accounts ('accounts') has"
+                        + " account null");
+            }
+        } else {
+            require(source, tree, "account", String.class);
+        }
         require(source, tree, "regions", List.class);
         require(source, tree, "summary", Map.class);
         require(source, tree, "checks", List.class);
