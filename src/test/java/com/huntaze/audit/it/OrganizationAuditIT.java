@@ -232,6 +232,21 @@ class OrganizationAuditIT {
     }
 
     @Test
+    void aDeniedListAccountsIsExitThreeNamingTheAction() {
+        buildTheOrganization();
+        proxy.when(r -> r.operation().equals("ListAccounts"), StubProxy.Response.jsonError(400,
+                "AccessDeniedException", "You don't have permissions to access this resource."));
+
+        CliRun run = audit("--format", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).doesNotContain("\n").contains("organizations:ListAccounts")
+                .contains("access denied");
+        assertThat(proxy.requests()).noneMatch(r -> r.operation().equals("AssumeRole"));
+    }
+
+    @Test
     void aRoleArnRunIsASingleAccountReportOfThatAccount() {
         buildTheOrganization();
         String prod = accounts.get("prod");
