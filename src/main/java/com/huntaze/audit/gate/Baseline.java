@@ -15,12 +15,12 @@ import java.util.Set;
 
 /**
  * An earlier JSON report a run is compared with ({@code --baseline}). A finding is identified by account, check,
- * region and resource id (a finding without an {@code account}, as single-account reports wrote them before
- * findings named theirs, is in its report's top-level account). It is {@code new} when the baseline had no finding with its identity, or had a better status (OK →
- * TODO, OK → NOK, TODO → NOK): a NOK that appears is new whether or not the resource existed. Otherwise it is
- * {@code unchanged} (same or better status). A NOK or TODO of the baseline whose identity is now OK, or absent
- * although its check ran in its region, is resolved; one whose check or region was not part of this run is
- * neither: nothing is known about it.
+ * region and resource id (a finding without an {@code account}, as single-account reports wrote them before findings
+ * named theirs, is in its report's top-level account). It is {@code new} when the baseline had no finding with its
+ * identity, or had a better status (OK → TODO, OK → NOK, TODO → NOK): a NOK that appears is new whether or not the
+ * resource existed. Otherwise it is {@code unchanged} (same or better status). A NOK or TODO of the baseline whose
+ * identity is now OK, or absent although its check ran in its region, is resolved; one whose check or region was not
+ * part of this run is neither: nothing is known about it.
  */
 public final class Baseline {
 
@@ -69,7 +69,8 @@ public final class Baseline {
         String reportAccount = (String) tree.get("account");
         for (Map<String, Object> f : (List<Map<String, Object>>) tree.get("findings")) {
             String account = f.get("account") instanceof String own ? own : reportAccount;
-            entries.add(new Entry(account, (String) f.get("checkId"), (String) f.get("region"), (String) f.get("resourceType"),
+            entries.add(new Entry(account, (String) f.get("checkId"), (String) f.get("region"),
+                    (String) f.get("resourceType"),
                     (String) f.get("resourceId"), (String) f.get("resourceArn"), Status.valueOf((String) f.get("status")),
                     (String) f.get("message")));
         }
