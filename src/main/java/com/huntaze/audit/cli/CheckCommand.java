@@ -178,6 +178,9 @@ public final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RepositoryOptions repositories = new RepositoryOptions();
 
+    @picocli.CommandLine.Mixin
+    AccountOptions accountOptions = new AccountOptions();
+
     @Option(names = "--no-color", description = "No colour in the terminal summary (also: the NO_COLOR variable).")
     boolean noColor;
 
@@ -271,6 +274,17 @@ public final class CheckCommand implements Callable<Integer> {
 
         Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        AccountOptions.Mode accountMode = accountOptions.mode(demo);
+        if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS && (!repositories.repos.isEmpty()
+                || repositories.noAws())) {
+            throw new UsageException("--repo and --no-aws audit no account: run them apart from --role-arn, --accounts"
+                    + " and --organization (a repository is not in an account)");
+        }
+        if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS) {
+            AuditReport report = auditThroughRoles(accountMode, checks, needed, new AuditInputs(thresholds,
+                    config.attestations(), priceTable, started, settings), baseline, priceTable, started, err);
+            return finish(report, suppressions, baseline, gate, destination, started, out, err);
+        }
         Inventory inventory;
         Map<String, Long> apiCalls;
         if (demo) {
@@ -310,6 +324,98 @@ public final class CheckCommand implements Callable<Integer> {
                 clock.instant(), inventory, needed, outcome, apiCalls, durationMs, priceTable.origin()),
                 repositoriesRead).withShard(auditedShard);
         return finish(report, suppressions, baseline, gate, destination, started, out, err);
+    }
+
+    // ---- many accounts: assumed roles (see README "Many accounts") ----
+
+    /** Calls the base identity may make besides GetCallerIdentity (AssumeRole has a guard of its own). */
+    private static final Set<String> BASE_IDENTITY_ACTIONS =
+            Set.of(com.huntaze.audit.collection.OrganizationAccounts.LIST_ACCOUNTS);
+
+    /**
+     * The audit of the accounts of {@code --role-arn}, {@code --accounts} or {@code --organization}, each through
+     * its assumed role. A {@code --role-arn} run is a single-account report; the others report several accounts.
+     * Exit 3 when no account could be audited.
+     */
+    private AuditReport auditThroughRoles(AccountOptions.Mode mode, List<RegisteredCheck> checks,
+                                          Set<Dataset<?>> needed, AuditInputs inputs, Baseline baseline,
+                                          PriceTable priceTable, Instant started, PrintWriter err) {
+        URI endpoint = endpoint();
+        List<String> auditRegions = auditRegions();
+        checkProfile();
+        AwsSession.Settings awsSettings = awsSettings(endpoint);
+        ServiceCatalog catalog = ServiceCatalog.current();
+        AwsSession.reserveConnections(concurrency * accountOptions.accountConcurrency);
+        try (AwsSession base = new AwsSession(awsSettings, concurrency, BASE_IDENTITY_ACTIONS)) {
+            Identity identity = identity(base, auditRegions.get(0), endpoint);
+            Map<String, String> names = new LinkedHashMap<>();
+            List<String> all = accountIds(mode, base, names);
+            List<String> audited = accountsToAudit(all);
+            if (mode == AccountOptions.Mode.ROLE_ARN) {
+                requireBaselineAccount(baseline, all.get(0));
+            }
+            Map<String, String> roleArns = new LinkedHashMap<>();
+            audited.forEach(id -> roleArns.put(id, accountOptions.roleArnIn(id,
+                    AccountOptions.partitionOf(identity.arn()))));
+            List<com.huntaze.audit.inventory.MetricSpec<?>> metrics = checks.stream()
+                    .flatMap(c -> c.check().metrics().stream()).toList();
+            AccountsAudit.Plan plan = new AccountsAudit.Plan(catalog, checks, needed, auditRegions,
+                    new MetricRequest(metrics, inputs.thresholds(), started), new AuditRunner(inputs), concurrency,
+                    accountOptions.externalId);
+            AccountsAudit.AccountProgress progress = new AccountsAudit.AccountProgress(err,
+                    ProgressLine.stderrIsTerminal(), audited.size());
+            Map<String, Long> apiCalls = new java.util.TreeMap<>();
+            List<ReportBuilder.AccountAudit> audits = new AccountsAudit(base, plan, clock).run(roleArns, names,
+                    accountOptions.accountConcurrency, progress, apiCalls);
+            progress.clear();
+            base.counter().snapshot().forEach((call, n) -> apiCalls.merge(call, n, Long::sum));
+            List<ReportBuilder.AccountAudit> failed = audits.stream().filter(a -> a.inventory() == null).toList();
+            if (!audits.isEmpty() && failed.size() == audits.size()) {
+                ReportBuilder.AccountAudit first = failed.get(0);
+                throw new CannotRunException("no account could be audited: sts:AssumeRole on "
+                        + roleArns.get(first.id()) + " " + first.failure().reason()
+                        + (failed.size() > 1 ? " (and on the roles of the " + (failed.size() - 1) + " other accounts)"
+                        : ""), null);
+            }
+            long durationMs = Duration.between(started, clock.instant()).toMillis();
+            if (mode == AccountOptions.Mode.ROLE_ARN) {
+                ReportBuilder.AccountAudit one = audits.get(0);
+                return ReportBuilder.build(VersionProvider.version(), clock.instant(), one.inventory(), needed,
+                        one.outcome(), apiCalls, durationMs, priceTable.origin());
+            }
+            return ReportBuilder.buildAccounts(VersionProvider.version(), clock.instant(), auditRegions, audits,
+                    needed, apiCalls, durationMs, priceTable.origin()).withShard(auditedShard);
+        }
+    }
+
+    /**
+     * The accounts of the audit, in id order, before any is audited: the {@code --role-arn}'s, the
+     * {@code --accounts}, or the organization's ACTIVE accounts minus {@code --exclude-accounts} ({@code names}
+     * filled with their names). The whole list, whatever part of it this run audits ({@link #accountsToAudit}).
+     */
+    List<String> accountIds(AccountOptions.Mode mode, AwsSession base, Map<String, String> names) {
+        return switch (mode) {
+            case BASE_CREDENTIALS -> throw new IllegalStateException("no role to assume");
+            case ROLE_ARN -> List.of(accountOptions.roleArnAccount());
+            case ACCOUNTS -> accountOptions.accounts.stream().map(String::strip).sorted().toList();
+            case ORGANIZATION -> {
+                Map<String, String> active;
+                try {
+                    active = com.huntaze.audit.collection.OrganizationAccounts.active(base);
+                } catch (AwsCallException e) {
+                    throw new CannotRunException("cannot list the organization's accounts: "
+                            + e.failure().action() + " " + e.failure().reason()
+                            + " (run from the management account or a delegated administrator)", e);
+                }
+                List<String> excluded = accountOptions.excludedAccounts.stream().map(String::strip).toList();
+                active.forEach((id, name) -> {
+                    if (!excluded.contains(id)) {
+                        names.put(id, name);
+                    }
+                });
+                yield List.copyOf(names.keySet());
+            }
+        };
     }
 
     // ---- CI gate, accepted risks, baseline and report files ----
@@ -393,12 +499,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own. No run
-     * of this command does yet: --accounts and --organization come with the account list that {@link
-     * #accountsToAudit} cuts.
+     * Whether the run audits a list of accounts (--accounts, --organization) rather than the credentials' own: the
+     * list {@link #accountsToAudit} cuts.
      */
     private boolean auditsAnAccountList() {
-        return false;
+        AccountOptions.Mode mode = accountOptions.mode(demo);
+        return mode == AccountOptions.Mode.ACCOUNTS || mode == AccountOptions.Mode.ORGANIZATION;
     }
 
     private GatePolicy gatePolicy() {
@@ -637,10 +743,21 @@ public final class CheckCommand implements Callable<Integer> {
      * run: nothing read after it could be trusted to come from that account.
      */
     private static String account(AwsSession aws, String region, URI endpoint) {
+        return identity(aws, region, endpoint).account();
+    }
+
+    /** Who the credentials are: the account id and the ARN (whose partition the roles to assume are in). */
+    private record Identity(String account, String arn) {
+    }
+
+    private static Identity identity(AwsSession aws, String region, URI endpoint) {
         String where = endpoint != null ? endpoint.toString() : "STS in " + region;
         String account;
+        String arn;
         try {
-            account = AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity().account());
+            var identity = AwsCalls.call("sts:GetCallerIdentity", () -> aws.sts(region).getCallerIdentity());
+            account = identity.account();
+            arn = identity.arn();
         } catch (AwsCallException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SdkClientException && String.valueOf(cause.getMessage()).contains("credentials")) {
@@ -663,7 +780,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new CannotRunException(notAws(shown == null ? "no account id"
                     : "account id '" + shown + "' is not 12 digits", where), null);
         }
-        return account;
+        return new Identity(account, arn);
     }
 
     private static String notAws(String what, String from) {

@@ -164,6 +164,9 @@ final class ReportOutput {
         Map<String, Object> naming = new java.util.LinkedHashMap<>();
         naming.put("generatedAt", report.generatedAt());
         naming.put("account", report.account());
+        if (report.accounts() != null) {
+            naming.put("accounts", JsonReport.toTree(report.accounts()));
+        }
         if (report.shard() != null) {
             naming.put("shard", JsonReport.toTree(report.shard()));
         }

@@ -19,6 +19,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * The AWS side of one audit: one HTTP client shared by every service client, one credentials provider, the
@@ -60,6 +62,8 @@ public final class AwsSession implements AutoCloseable {
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient httpClient;
+    /** False for an account's session ({@link #assumingRole}): the HTTP client is its base session's. */
+    private final boolean ownsHttpClient;
     private final CallCounter counter = new CallCounter();
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
     private final InFlightLimit inFlight;
@@ -71,18 +75,26 @@ public final class AwsSession implements AutoCloseable {
      *                       ({@link #IDENTITY_ACTION} is always allowed)
      */
     public AwsSession(Settings settings, int concurrency, Set<String> allowedActions) {
+        this(settings, concurrency, allowedActions, settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build(), null);
+    }
+
+    private AwsSession(Settings settings, int concurrency, Set<String> allowedActions,
+                       AwsCredentialsProvider credentials, SdkHttpClient sharedHttpClient) {
         this.settings = settings;
         java.util.Set<String> allowed = new java.util.TreeSet<>(allowedActions);
         allowed.add(IDENTITY_ACTION);
         this.allowedActions = java.util.Collections.unmodifiableSet(allowed);
         this.inFlight = new InFlightLimit(concurrency);
-        this.credentials = settings.profile() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per call in flight.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, concurrency)));
+        this.credentials = credentials;
+        this.ownsHttpClient = sharedHttpClient == null;
+        if (sharedHttpClient != null) {
+            this.httpClient = sharedHttpClient;
+            return;
         }
+        // The JDK's keep-alive cache holds 5 idle connections per host by default; keep one per call in flight.
+        reserveConnections(concurrency);
         // url-connection rather than Apache: it is built on the JDK's HttpURLConnection, so it loads far fewer
         // classes and starts faster (no Apache HttpClient, no connection-manager threads), which matters for a CLI
         // whose run is a few hundred small calls. Connection reuse comes from the JDK's keep-alive cache.
@@ -94,6 +106,11 @@ public final class AwsSession implements AutoCloseable {
 
     public CallCounter counter() {
         return counter;
+    }
+
+    /** The session's calls executing now (for a progress line). */
+    public int callsInFlight() {
+        return inFlight.inFlight();
     }
 
     private DnsClient dns;
@@ -145,6 +162,49 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
+     * Keeps a connection per call in flight across all the accounts audited at once: the JDK's keep-alive cache
+     * holds {@code http.maxConnections} idle connections per host, and every account calls the same hosts. Called
+     * before the first session is built; a value set by the user wins.
+     */
+    public static void reserveConnections(int callsInFlight) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, callsInFlight)));
+        }
+    }
+
+    /** The one write-like call of a base session: AssumeRole, whose answer (credentials) only the SDK sees. */
+    public static final String ASSUME_ROLE_ACTION = "sts:AssumeRole";
+    /** The session name of every assumed role: what CloudTrail shows of the audit in each account. */
+    public static final String ROLE_SESSION_NAME = "huntaze-audit";
+
+    /**
+     * A session in the account of {@code roleArn}: its calls are signed with the role's temporary credentials,
+     * obtained by STS AssumeRole with this session's credentials, and renewed by the SDK before they expire (a long
+     * run never fails on an expired session). It shares this session's HTTP client and settings; it has its own
+     * clients, call counter and in-flight limit (AWS limits rates per account). Closing it closes its clients and
+     * credentials provider, not the shared HTTP client. No call is made until its credentials are first needed
+     * ({@link #resolveCredentials()}).
+     *
+     * @param stsRegion the region of the STS endpoint that answers AssumeRole
+     */
+    public AwsSession assumingRole(String roleArn, String externalId, String stsRegion, int concurrency,
+                                   Set<String> allowed) {
+        StsClient sts = clientOf("sts-assume-role", Map.of(), stsRegion, StsClient::builder);
+        StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(ROLE_SESSION_NAME)
+                        .externalId(externalId).build())
+                .build();
+        return new AwsSession(settings, concurrency, allowed, role, httpClient);
+    }
+
+    /** Fetches the session's credentials now (for an assumed role: the AssumeRole call), failing as the SDK does. */
+    public void resolveCredentials() {
+        AwsCalls.call(credentials instanceof StsAssumeRoleCredentialsProvider ? ASSUME_ROLE_ACTION : IDENTITY_ACTION,
+                credentials::resolveCredentials);
+    }
+
+    /**
      * Cached per IAM prefix, region and client type: two SDK clients can share an IAM prefix (S3 and S3 Control both
      * call {@code s3:} actions).
      */
@@ -161,7 +221,9 @@ public final class AwsSession implements AutoCloseable {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
-                        .addExecutionInterceptor(new ReadOnlyGuard(iamPrefix, iamActions, allowedActions, counter))
+                        .addExecutionInterceptor(iamPrefix.equals("sts-assume-role")
+                                ? ReadOnlyGuard.roleAssumption(counter)
+                                : new ReadOnlyGuard(iamPrefix, iamActions, allowedActions, counter))
                         .addExecutionInterceptor(new AnswerShapeGuard())
                         .addExecutionInterceptor(inFlight)
                         .retryStrategy(AwsRetryStrategy.forRetryMode(settings.adaptiveRetries()
@@ -180,7 +242,12 @@ public final class AwsSession implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
-        // The SDK never closes an HTTP client it was given: we do, last.
-        httpClient.close();
+        if (credentials instanceof StsAssumeRoleCredentialsProvider role) {
+            role.close();
+        }
+        // The SDK never closes an HTTP client it was given: we do, last (the base session, for all of them).
+        if (ownsHttpClient) {
+            httpClient.close();
+        }
     }
 }

@@ -18,9 +18,17 @@ final class InFlightLimit implements ExecutionInterceptor {
 
     private final Semaphore slots;
 
+    private final int limit;
+
     InFlightLimit(int limit) {
+        this.limit = limit;
         // fair: a paginated walk (the critical path) waits its turn behind at most the calls already waiting
         this.slots = new Semaphore(limit, true);
+    }
+
+    /** The calls executing now. */
+    int inFlight() {
+        return limit - slots.availablePermits();
     }
 
     @Override

@@ -67,11 +67,33 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
                 && !SECRET_READS.contains(action);
     }
 
+    /** Set on the guard of {@link #roleAssumption}: the only call it lets through is AssumeRole. */
+    private boolean assumesRole;
+
+    /**
+     * The guard of the one STS client a base session uses to assume the audited accounts' roles: it lets through
+     * {@code sts:AssumeRole} and nothing else. AssumeRole is not a read, and it returns credentials: they go to the
+     * SDK's credentials provider, which signs the account's calls with them, and nowhere else (never a record, a
+     * report or a log line). Every read in the account then passes that account's own guard.
+     */
+    public static ReadOnlyGuard roleAssumption(CallCounter counter) {
+        ReadOnlyGuard guard = new ReadOnlyGuard("sts", Map.of(), Set.of(AwsSession.ASSUME_ROLE_ACTION), counter);
+        guard.assumesRole = true;
+        return guard;
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String sdkAction = iamPrefix + ":" + operation;
         String action = operation == null ? sdkAction : iamActions.getOrDefault(operation, sdkAction);
+        if (assumesRole) {
+            if (!AwsSession.ASSUME_ROLE_ACTION.equals(action)) {
+                throw new ReadOnlyViolationException(action);
+            }
+            counter.record(action);
+            return;
+        }
         // A renamed operation must be a read under both names: no table can turn a write into an allowed read.
         if (operation == null || !allowed.contains(action) || !isReadOnly(action) || !isReadOnly(sdkAction)) {
             throw new ReadOnlyViolationException(action);

@@ -20,10 +20,11 @@ record ConfigFile(
         List<SuppressionEntry> suppressions) {
 
     /** One {@code attestations:} entry; the date stays text so that a bad one gets our own message. */
-    record AttestationEntry(String check, String by, String date, String note) {
+    record AttestationEntry(String check, String by, String date, String note, String account) {
     }
 
     /** One {@code suppressions:} entry; the expiry date stays text so that a bad one gets our own message. */
-    record SuppressionEntry(String check, String resource, String region, String reason, String by, String expires) {
+    record SuppressionEntry(String check, String resource, String region, String reason, String by, String expires,
+                            String account) {
     }
 }

@@ -324,9 +324,10 @@ public final class ConfigLoader {
                 problems.add(child(at, "by"), "missing: who did it (a name or an email address)");
             }
             LocalDate date = date(entry.date(), child(at, "date"), problems);
+            String account = account(entry.account(), child(at, "account"), problems);
             if (problems.count() == before) {
                 attestations.add(new Attestation(entry.check(), entry.by().strip(), date,
-                        entry.note() == null ? "" : entry.note().strip()));
+                        entry.note() == null ? "" : entry.note().strip(), account));
             }
         }
         return attestations;
@@ -395,13 +396,33 @@ public final class ConfigLoader {
                     problems.add(child(at, "expires"), "expected a date as YYYY-MM-DD, not " + quote(entry.expires()));
                 }
             }
+            String account = account(entry.account(), child(at, "account"), problems);
             if (problems.count() == before) {
                 Integer line = problems.lineOf(at);
                 suppressions.add(new Suppression(entry.check().strip(), resource, region, entry.reason().strip(),
-                        entry.by().strip(), expires, source + (line != null ? ":" + line : "")));
+                        entry.by().strip(), expires, source + (line != null ? ":" + line : ""),
+                        account == null ? null : NamePattern.of(account)));
             }
         }
         return suppressions;
+    }
+
+    /**
+     * An entry's optional {@code account:}: a 12-digit account id, or a glob of one ({@code 2222*}); null when
+     * absent. Quoted or not: YAML reads an unquoted 12-digit id as a number, which the binding turns into text.
+     */
+    private static String account(String text, List<Object> key, Problems problems) {
+        if (isBlank(text)) {
+            return null;
+        }
+        String account = text.strip();
+        if (!account.matches("[0-9*?]{1,12}") || (!account.contains("*") && !account.contains("?")
+                && account.length() != 12)) {
+            problems.add(key, "expected an account id (12 digits) or a glob of one such as '2222*', not "
+                    + quote(account));
+            return null;
+        }
+        return account;
     }
 
     private LocalDate date(String text, List<Object> key, Problems problems) {

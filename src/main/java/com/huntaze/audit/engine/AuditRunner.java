@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Evaluates checks on an inventory. Collection failures become TODO findings; nothing is dropped silently. */
 public final class AuditRunner {
@@ -33,9 +34,7 @@ public final class AuditRunner {
     public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
         List<CheckResult> results = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
-        List<RegisteredCheck> ordered = checks.stream()
-                .sorted(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain()).thenComparing(RegisteredCheck::id))
-                .toList();
+        List<RegisteredCheck> ordered = ordered(checks);
         for (RegisteredCheck registered : ordered) {
             List<Finding> findings = new ArrayList<>();
             for (RegionInventory region : judgedIn(registered.check(), inventory)) {
@@ -69,6 +68,29 @@ public final class AuditRunner {
             return List.of(new RegionInventory(RepoDatasets.REGION));
         }
         return inventory.forScope(check.scope());
+    }
+
+    /**
+     * The outcome on an account that could not be read at all (its role could not be assumed): one TODO per check,
+     * about the account ({@code global}, no resource), saying why; no check is evaluated, not even a by-hand one.
+     */
+    public Outcome unreadable(List<RegisteredCheck> checks, String message, Map<String, Object> evidence,
+                              String remediation) {
+        List<CheckResult> results = new ArrayList<>();
+        List<Finding> all = new ArrayList<>();
+        for (RegisteredCheck registered : ordered(checks)) {
+            CheckMetadata m = registered.metadata();
+            all.add(new Finding(m.id(), Status.TODO, Scope.GLOBAL_REGION, m.resourceType(), "", null, message,
+                    evidence, remediation, 0.0));
+            results.add(CheckResult.of(m, Status.TODO, 1));
+        }
+        return new Outcome(List.copyOf(results), List.copyOf(all));
+    }
+
+    private static List<RegisteredCheck> ordered(List<RegisteredCheck> checks) {
+        return checks.stream()
+                .sorted(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain()).thenComparing(RegisteredCheck::id))
+                .toList();
     }
 
     private List<Finding> evaluate(RegisteredCheck registered, RegionInventory region, Inventory inventory) {

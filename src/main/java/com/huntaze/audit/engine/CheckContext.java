@@ -39,7 +39,9 @@ public final class CheckContext {
         this.inventory = inventory;
         this.thresholds = inputs.thresholds();
         this.now = inputs.now();
-        this.attestations = inputs.attestations().stream().filter(a -> a.check().equals(metadata.id())).toList();
+        String account = audit == null ? null : audit.account();
+        this.attestations = inputs.attestations().stream()
+                .filter(a -> a.check().equals(metadata.id()) && a.appliesTo(account)).toList();
         this.prices = inputs.prices();
         this.settings = inputs.settings();
     }

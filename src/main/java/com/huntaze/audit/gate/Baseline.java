@@ -17,12 +17,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An earlier JSON report a run is compared with ({@code --baseline}). A finding is identified by check, region and
- * resource id. It is {@code new} when the baseline had no finding with its identity, or had a better status (OK →
- * TODO, OK → NOK, TODO → NOK): a NOK that appears is new whether or not the resource existed. Otherwise it is
- * {@code unchanged} (same or better status). A NOK or TODO of the baseline whose identity is now OK, or absent
- * although its check ran in its region, is resolved; one whose check or region was not part of this run is
- * neither: nothing is known about it.
+ * An earlier JSON report a run is compared with ({@code --baseline}). A finding is identified by account, check,
+ * region and resource id (a finding without an {@code account}, as single-account reports wrote them before findings
+ * named theirs, is in its report's top-level account). It is {@code new} when the baseline had no finding with its
+ * identity, or had a better status (OK → TODO, OK → NOK, TODO → NOK): a NOK that appears is new whether or not the
+ * resource existed. Otherwise it is {@code unchanged} (same or better status). A NOK or TODO of the baseline whose
+ * identity is now OK, or absent although its check ran in its region, is resolved; one whose check or region was not
+ * part of this run is neither: nothing is known about it.
  */
 public final class Baseline {
 
@@ -69,21 +70,26 @@ public final class Baseline {
     @SuppressWarnings("unchecked")
     static Baseline of(String source, Map<String, Object> tree) {
         List<Entry> entries = new ArrayList<>();
+        String reportAccount = (String) tree.get("account");
         for (Map<String, Object> f : (List<Map<String, Object>>) tree.get("findings")) {
-            entries.add(new Entry(accountOf(f, tree), (String) f.get("checkId"), (String) f.get("region"), (String) f.get("resourceType"),
+            entries.add(new Entry(accountOf(f, tree), (String) f.get("checkId"), (String) f.get("region"),
+                    (String) f.get("resourceType"),
                     (String) f.get("resourceId"), (String) f.get("resourceArn"), Status.valueOf((String) f.get("status")),
                     (String) f.get("message")));
         }
-        return new Baseline(source, (String) tree.get("account"), (String) tree.get("generatedAt"), entries);
+        return new Baseline(source, reportAccount, (String) tree.get("generatedAt"), entries);
     }
 
     public String account() {
         return account;
     }
 
-    /** A baseline of another account would make every finding new and every old one resolved: refused. */
+    /**
+     * A baseline of another account would make every finding new and every old one resolved: refused. A report of
+     * several accounts (null account, on either side) is compared finding by finding, each in its own account.
+     */
     public void requireAccount(String audited) {
-        if (!java.util.Objects.equals(account, audited)) {
+        if (account != null && audited != null && !account.equals(audited)) {
             throw new BaselineException(source + " is a report of account " + account + ", not of the audited account "
                     + audited);
         }
@@ -93,10 +99,12 @@ public final class Baseline {
     public AuditReport compare(AuditReport current) {
         requireAccount(current.account());
         List<Compared> compared = current.findings().stream().map(r -> new Compared(
-                r.finding().account() != null ? r.finding().account() : current.account(), r.finding().checkId(), r.finding().region(), r.finding().resourceId(), r.finding().status())).toList();
+                r.finding().account() != null ? r.finding().account() : current.account(), r.finding().checkId(),
+                r.finding().region(), r.finding().resourceId(), r.finding().status())).toList();
         Set<String> checksRun = new HashSet<>();
         current.checks().forEach(c -> checksRun.add(c.id()));
-        Comparison comparison = comparison(compared, checksRun, current.regions());
+        Comparison comparison = comparison(compared, checksRun, current.regions(), a -> audited(current, a),
+                current.accounts() != null);
         List<ReportedFinding> findings = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
             findings.add(current.findings().get(i).withChange(comparison.changes().get(i)));
@@ -123,7 +131,8 @@ public final class Baseline {
                 Status.valueOf((String) f.get("status")))).toList();
         Set<String> checksRun = new HashSet<>();
         ((List<Map<String, Object>>) current.get("checks")).forEach(c -> checksRun.add(String.valueOf(c.get("id"))));
-        Comparison comparison = comparison(compared, checksRun, (List<String>) current.get("regions"));
+        Comparison comparison = comparison(compared, checksRun, (List<String>) current.get("regions"),
+                a -> audited(current, a), current.get("accounts") instanceof List);
         List<Map<String, Object>> marked = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             Map<String, Object> f = new LinkedHashMap<>(findings.get(i));
@@ -163,7 +172,13 @@ public final class Baseline {
     private record Comparison(List<String> changes, List<ResolvedFinding> resolved) {
     }
 
-    private Comparison comparison(List<Compared> current, Set<String> checksRun, List<String> regions) {
+    /**
+     * @param audited        whether an account was audited by the current run: a baseline finding of a failed or
+     *                       absent account says nothing about it
+     * @param severalAccounts whether the current report is of several accounts: its resolved findings name theirs
+     */
+    private Comparison comparison(List<Compared> current, Set<String> checksRun, List<String> regions,
+                                  java.util.function.Predicate<String> audited, boolean severalAccounts) {
         Map<String, Status> before = new HashMap<>();
         for (Entry e : entries) {
             before.merge(e.key(), e.status(), Status::worst);
@@ -180,15 +195,36 @@ public final class Baseline {
         List<ResolvedFinding> resolved = new ArrayList<>();
         for (Entry e : entries) {
             if (e.status() == Status.OK || !checksRun.contains(e.checkId())
-                    || !(e.region().equals("global") || regions.contains(e.region()))) {
+                    || !(e.region().equals("global") || regions.contains(e.region()))
+                    || !audited.test(e.account())) {
                 continue;
             }
             Status today = now.get(e.key());
             if (today == null || today == Status.OK) {
                 resolved.add(new ResolvedFinding(e.checkId(), e.region(), e.resourceType(), e.resourceId(),
-                        e.resourceArn(), e.status().name(), today == null ? "absent" : "OK", e.message()));
+                        e.resourceArn(), e.status().name(), today == null ? "absent" : "OK", e.message(),
+                        severalAccounts ? e.account() : null));
             }
         }
         return new Comparison(changes, resolved);
+    }
+
+    /** Whether {@code account} was audited by {@code current} (a report's tree): a failed or absent one was not. */
+    @SuppressWarnings("unchecked")
+    private static boolean audited(Map<String, Object> current, String account) {
+        if (!(current.get("accounts") instanceof List<?> accounts)) {
+            return current.get("account") == null || current.get("account").equals(account);
+        }
+        return ((List<Map<String, Object>>) accounts).stream().anyMatch(a -> Objects.equals(a.get("id"), account)
+                && AuditReport.AccountEntry.AUDITED.equals(a.get("status")));
+    }
+
+    /** Whether {@code account} was audited by {@code current}: a failed or absent account says nothing. */
+    private static boolean audited(AuditReport current, String account) {
+        if (current.accounts() == null) {
+            return current.account() == null || current.account().equals(account);
+        }
+        return current.accounts().stream().anyMatch(a -> a.id().equals(account)
+                && AuditReport.AccountEntry.AUDITED.equals(a.status()));
     }
 }

@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  * @param region   null for every region ({@code global} for IAM)
  * @param by       who accepted the risk; null for a {@code --suppress} of one run
  * @param source   where it was declared, for messages: {@code huntaze-audit.yml:14} or {@code --suppress}
+ * @param account  the account id or glob of the findings it applies to; null for every account. A finding
+ *                 without an account (a repository's) is matched only by a suppression without one
  */
 public record Suppression(String check, NamePattern resource, String region, String reason, String by,
-                          LocalDate expires, String source) {
+                          LocalDate expires, String source, NamePattern account) {
+
+    /** For every account. */
+    public Suppression(String check, NamePattern resource, String region, String reason, String by,
+                       LocalDate expires, String source) {
+        this(check, resource, region, reason, by, expires, source, null);
+    }
 
     /** Whether its check pattern names {@code checkId}. */
     public boolean coversCheck(String checkId) {
@@ -30,6 +38,7 @@ public record Suppression(String check, NamePattern resource, String region, Str
         return finding.status() != Status.OK
                 && coversCheck(finding.checkId())
                 && (region == null || region.equals(finding.region()))
+                && (account == null || account.matches(finding.account()))
                 && (resource.matches(finding.resourceId()) || resource.matches(finding.resourceArn()));
     }
 

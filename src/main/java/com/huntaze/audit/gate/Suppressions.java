@@ -63,7 +63,8 @@ public final class Suppressions {
             Suppression s = suppressions.get(i);
             String state = s.isExpiredOn(today) ? EXPIRED : matched[i] > 0 ? APPLIED : ran(s, report) ? STALE : NOT_RUN;
             SuppressionEntry entry = new SuppressionEntry(s.check(), s.resource().text(), s.region(), s.reason(),
-                    s.by(), s.expires().toString(), s.source(), state, matched[i]);
+                    s.by(), s.expires().toString(), s.source(), state, matched[i],
+                    s.account() == null ? null : s.account().text());
             entries.add(entry);
             if (state.equals(STALE)) {
                 stale.add(entry);

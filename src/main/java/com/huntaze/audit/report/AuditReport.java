@@ -15,20 +15,24 @@ import java.util.Map;
  *
  * @param baseline    optional: the report this run was compared with ({@code --baseline})
  * @param resolved    optional ({@code --baseline}): the baseline's NOK and TODO findings that are now OK or gone
+ * @param account     the audited account; null on a report of several accounts, and for a run without AWS
+ *                    ({@code check --repo DIR --no-aws})
+ * @param accounts    optional: the accounts of a report of several accounts ({@code check --accounts} or
+ *                    {@code --organization}), each audited or failed; absent on a single-account report
  * @param suppressions optional: every suppression of the run (config file and {@code --suppress}) and what became
  *                    of it: applied, expired, stale (matched nothing) or not-run (its checks or region were not
  *                    part of this run)
- * @param account     null for a run without AWS ({@code check --repo DIR --no-aws})
  * @param repositories optional ({@code --repo}): each repository read, with the infrastructure code found in it
  * @param shard       optional ({@code check --shard}): the part of the account list this run audited
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "regions", "repositories", "shard", "baseline",
-        "summary", "checks", "findings", "resolved", "suppressions", "stats"})
+@JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "account", "accounts", "regions", "repositories", "shard",
+        "baseline", "summary", "checks", "findings", "resolved", "suppressions", "stats"})
 public record AuditReport(
         int schemaVersion,
         Tool tool,
         String generatedAt,
         String account,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountEntry> accounts,
         List<String> regions,
         @JsonInclude(JsonInclude.Include.NON_NULL) BaselineInfo baseline,
         Summary summary,
@@ -42,19 +46,48 @@ public record AuditReport(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** A report of no shard and no repository. */
+    /** A single-account report (no {@code accounts}) of no shard and no repository. */
     public AuditReport(int schemaVersion, Tool tool, String generatedAt, String account, List<String> regions,
                        BaselineInfo baseline, Summary summary, List<CheckResult> checks,
                        List<ReportedFinding> findings, List<ResolvedFinding> resolved,
                        List<SuppressionEntry> suppressions, Stats stats) {
-        this(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks, findings, resolved,
-                suppressions, stats, null, null);
+        this(schemaVersion, tool, generatedAt, account, null, regions, baseline, summary, checks, findings, resolved,
+                suppressions, stats);
+    }
+
+    /** A report of no shard and no repository; {@code accounts} null for a single-account report. */
+    public AuditReport(int schemaVersion, Tool tool, String generatedAt, String account, List<AccountEntry> accounts,
+                       List<String> regions, BaselineInfo baseline, Summary summary, List<CheckResult> checks,
+                       List<ReportedFinding> findings, List<ResolvedFinding> resolved,
+                       List<SuppressionEntry> suppressions, Stats stats) {
+        this(schemaVersion, tool, generatedAt, account, accounts, regions, baseline, summary, checks, findings,
+                resolved, suppressions, stats, null, null);
     }
 
     /** This report, of these repositories too. */
     public AuditReport withRepositories(List<RepositorySummary> read) {
-        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                findings, resolved, suppressions, stats, shard, List.copyOf(read));
+        return new AuditReport(schemaVersion, tool, generatedAt, account, accounts, regions, baseline, summary,
+                checks, findings, resolved, suppressions, stats, shard, List.copyOf(read));
+    }
+
+    /**
+     * One account of a report of several accounts.
+     *
+     * @param name   the account's name in AWS Organizations; null (absent) when not known
+     * @param status {@link #AUDITED} or {@link #FAILED}
+     * @param reason why it could not be audited ({@code failed} only)
+     */
+    @JsonPropertyOrder({"id", "name", "status", "reason"})
+    public record AccountEntry(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String name, String status,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+        public static final String AUDITED = "audited";
+        public static final String FAILED = "failed";
+    }
+
+    /** The counts of one account of a report of several accounts ({@code summary.accounts}). */
+    @JsonPropertyOrder({"account", "name", "ok", "nok", "todo", "estimatedMonthlySavingsUsd"})
+    public record AccountCounts(String account, @JsonInclude(JsonInclude.Include.NON_NULL) String name, int ok,
+                                int nok, int todo, double estimatedMonthlySavingsUsd) {
     }
 
     @JsonPropertyOrder({"name", "version"})
@@ -68,13 +101,42 @@ public record AuditReport(
      *                         Markdown footer
      * @param suppressed       how many NOK and TODO findings are accepted risks (absent when none): they keep their
      *                         status, and are counted in {@code nok}/{@code todo} too
+     * @param accounts         the counts of each account, in the order of the report's {@code accounts} (reports of
+     *                         several accounts only; absent otherwise)
      */
     @JsonPropertyOrder({"ok", "nok", "todo", "estimatedMonthlySavingsUsd", "collectionErrors", "priceTable",
-            "suppressed"})
+            "suppressed", "accounts"})
     public record Summary(int ok, int nok, int todo, double estimatedMonthlySavingsUsd,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CollectionError> collectionErrors,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String priceTable,
-                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int suppressed) {
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int suppressed,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<AccountCounts> accounts) {
+
+        public Summary(int ok, int nok, int todo, double estimatedMonthlySavingsUsd,
+                       List<CollectionError> collectionErrors, String priceTable, int suppressed) {
+            this(ok, nok, todo, estimatedMonthlySavingsUsd, collectionErrors, priceTable, suppressed, null);
+        }
+
+        /**
+         * The counts of {@code findings}; with {@code accounts} (a report of several accounts, else null) the counts
+         * of each account too.
+         */
+        public static Summary of(List<ReportedFinding> findings, List<CollectionError> collectionErrors,
+                                 String priceTable, List<AccountEntry> accounts) {
+            Summary all = of(findings, collectionErrors, priceTable);
+            if (accounts == null) {
+                return all;
+            }
+            List<AccountCounts> counts = new java.util.ArrayList<>();
+            for (AccountEntry entry : accounts) {
+                Summary one = of(findings.stream().filter(f -> entry.id().equals(f.finding().account())).toList(),
+                        List.of(), null);
+                counts.add(new AccountCounts(entry.id(), entry.name(), one.ok(), one.nok(), one.todo(),
+                        one.estimatedMonthlySavingsUsd()));
+            }
+            return new Summary(all.ok(), all.nok(), all.todo(), all.estimatedMonthlySavingsUsd(),
+                    all.collectionErrors(), all.priceTable(), all.suppressed(), List.copyOf(counts));
+        }
 
         public static Summary of(List<ReportedFinding> findings, List<CollectionError> collectionErrors,
                                  String priceTable) {
@@ -108,9 +170,14 @@ public record AuditReport(
      * @param kind what kind of failure, as {@link com.huntaze.audit.inventory.CollectionFailure.Kind#id()} writes
      *             it ({@code access-denied}, {@code throttled}, ...): what a reader filters on, not {@code error}.
      *             Additive: reports written before it have none.
+     * @param account the account whose call failed (reports of several accounts only; absent otherwise)
      */
-    @JsonPropertyOrder({"service", "region", "operation", "error", "kind"})
-    public record CollectionError(String service, String region, String operation, String error, String kind) {
+    @JsonPropertyOrder({"service", "region", "operation", "error", "kind", "account"})
+    public record CollectionError(String service, String region, String operation, String error, String kind,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
+        public CollectionError(String service, String region, String operation, String error, String kind) {
+            this(service, region, operation, error, kind, null);
+        }
     }
 
     /** @param apiCalls calls per {@code service:Operation}, sorted by name */
@@ -129,10 +196,13 @@ public record AuditReport(
      *
      * @param was     its status in the baseline
      * @param message its message in the baseline: what was wrong
+     * @param account its account (reports of several accounts only)
      */
-    @JsonPropertyOrder({"checkId", "region", "resourceType", "resourceId", "resourceArn", "was", "now", "message"})
+    @JsonPropertyOrder({"checkId", "region", "resourceType", "resourceId", "resourceArn", "was", "now", "message",
+            "account"})
     public record ResolvedFinding(String checkId, String region, String resourceType, String resourceId,
-                                  String resourceArn, String was, String now, String message) {
+                                  String resourceArn, String was, String now, String message,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
     }
 
     /**
@@ -145,36 +215,39 @@ public record AuditReport(
      * @param source   where it was declared: {@code huntaze-audit.yml:14} or {@code --suppress}
      * @param state    {@code applied}, {@code expired}, {@code stale} or {@code not-run}
      * @param matched  the NOK and TODO findings it matched (for an expired one: would have matched)
+     * @param account  the account id or glob it is limited to, as written; absent for every account
      */
-    @JsonPropertyOrder({"check", "resource", "region", "reason", "by", "expires", "source", "state", "matched"})
+    @JsonPropertyOrder({"check", "resource", "region", "reason", "by", "expires", "source", "state", "matched",
+            "account"})
     public record SuppressionEntry(String check, String resource, String region, String reason, String by,
-                                   String expires, String source, String state, int matched) {
+                                   String expires, String source, String state, int matched,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
     }
 
     /** This report with its findings marked by the suppressions, which are listed with their fate. */
     public AuditReport withSuppressions(List<ReportedFinding> newFindings, List<SuppressionEntry> entries) {
-        Summary newSummary = Summary.of(newFindings, summary.collectionErrors(), summary.priceTable());
-        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, newSummary, checks,
-                List.copyOf(newFindings), resolved, List.copyOf(entries), stats, shard, repositories);
+        Summary newSummary = Summary.of(newFindings, summary.collectionErrors(), summary.priceTable(), accounts);
+        return new AuditReport(schemaVersion, tool, generatedAt, account, accounts, regions, baseline, newSummary,
+                checks, List.copyOf(newFindings), resolved, List.copyOf(entries), stats, shard, repositories);
     }
 
     /** This report compared with a baseline: findings marked new or unchanged, and what was resolved. */
     public AuditReport withBaseline(BaselineInfo info, List<ReportedFinding> newFindings,
                                     List<ResolvedFinding> resolvedFindings) {
-        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, info, summary, checks,
+        return new AuditReport(schemaVersion, tool, generatedAt, account, accounts, regions, info, summary, checks,
                 List.copyOf(newFindings), List.copyOf(resolvedFindings), suppressions, stats, shard, repositories);
     }
 
     /** This report with the gate's decision on each finding (the same findings, in the same order). */
     public AuditReport withGate(List<ReportedFinding> decided) {
-        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                List.copyOf(decided), resolved, suppressions, stats, shard, repositories);
+        return new AuditReport(schemaVersion, tool, generatedAt, account, accounts, regions, baseline, summary,
+                checks, List.copyOf(decided), resolved, suppressions, stats, shard, repositories);
     }
 
     /** This report as the audit of one shard of an account list (null: of no shard). */
     public AuditReport withShard(Shard newShard) {
-        return new AuditReport(schemaVersion, tool, generatedAt, account, regions, baseline, summary, checks,
-                findings, resolved, suppressions, stats, newShard, repositories);
+        return new AuditReport(schemaVersion, tool, generatedAt, account, accounts, regions, baseline, summary,
+                checks, findings, resolved, suppressions, stats, newShard, repositories);
     }
 
     /** Whether the run fails (exit code 1): some finding has {@code failsGate}, as the gate decided it. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a report is of, in one word for file names and JUnit suite names: the account id, {@code N-accounts} for a
+ * What a report is of, in one word for file names and JUnit suite names: the account id, {@code accounts} for a
  * report of several accounts, or for a run without AWS
  * ({@code --no-aws}) {@code repo-} and the first repository's name ({@code no-aws} with no repository either).
  */
@@ -18,8 +18,8 @@ public final class AuditedName {
         if (account != null) {
             return String.valueOf(account);
         }
-        if (report.get("accounts") instanceof List<?> accounts) { // a report of several accounts
-            return accounts.size() + "-accounts";
+        if (report.get("accounts") instanceof List<?>) { // a report of several accounts
+            return "accounts";
         }
         List<Map<String, Object>> repositories = (List<Map<String, Object>>) report.get("repositories");
         return repositories == null || repositories.isEmpty() ? "no-aws"

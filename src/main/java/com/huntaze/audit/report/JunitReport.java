@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Renders the report as JUnit XML (the Ant/Surefire format that Jenkins, GitLab and the GitHub test reporters
- * read): one {@code testsuite} per domain, one {@code testcase} per finding. The test report is red exactly when the
+ * read): one {@code testsuite} per domain (per account and domain in a report of several accounts), one
+ * {@code testcase} per finding. The test report is red exactly when the
  * run fails: a finding whose {@code failsGate} is true is a {@code failure} (message and remediation); any other NOK
  * or TODO is {@code skipped}, its message the finding's {@code gateReason} (an accepted risk with its reason and
  * expiry, or the {@code --fail-on}, {@code --min-severity} or {@code --fail-on-new} that spares it); an OK passes.
@@ -28,19 +29,26 @@ public final class JunitReport {
         Map<String, Map<String, Object>> checksById = new LinkedHashMap<>();
         checks.forEach(c -> checksById.put((String) c.get("id"), c));
 
+        // A report of several accounts: one suite per account and domain, "huntaze-audit <account> <domain>".
+        List<String> accounts = AccountReports.isMultiAccount(report)
+                ? AccountReports.accounts(report).stream().map(a -> (String) a.get("id")).toList()
+                : java.util.Collections.singletonList(null);
         List<Suite> suites = new ArrayList<>();
-        for (Domain domain : Domain.values()) {
-            if (checks.stream().noneMatch(c -> domain.id().equals(c.get("domain")))) {
-                continue;
-            }
-            Suite suite = new Suite(domain.id());
-            for (Map<String, Object> f : findings) {
-                Map<String, Object> check = checksById.getOrDefault((String) f.get("checkId"), Map.of());
-                if (domain.id().equals(check.get("domain"))) {
-                    suite.add(f, check);
+        for (String inAccount : accounts) {
+            for (Domain domain : Domain.values()) {
+                if (checks.stream().noneMatch(c -> domain.id().equals(c.get("domain")))) {
+                    continue;
                 }
+                Suite suite = new Suite(inAccount == null ? domain.id() : inAccount + " " + domain.id(), inAccount);
+                for (Map<String, Object> f : findings) {
+                    Map<String, Object> check = checksById.getOrDefault((String) f.get("checkId"), Map.of());
+                    if (domain.id().equals(check.get("domain"))
+                            && (inAccount == null || inAccount.equals(f.get("account")))) {
+                        suite.add(f, check);
+                    }
+                }
+                suites.add(suite);
             }
-            suites.add(suite);
         }
 
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
@@ -62,7 +70,7 @@ public final class JunitReport {
                     .append(" time=\"0\"")
                     .append(" timestamp=\"").append(attr(String.valueOf(report.get("generatedAt")))).append("\">\n");
             xml.append("    <properties>\n");
-            property(xml, "account", account);
+            property(xml, "account", suite.account != null ? suite.account : account);
             property(xml, "regions", String.join(",", (List<String>) report.get("regions")));
             property(xml, "generatedAt", String.valueOf(report.get("generatedAt")));
             property(xml, "tool", tool.get("name") + " " + tool.get("version"));
@@ -82,13 +90,16 @@ public final class JunitReport {
     /** The test cases of one domain and their counts. */
     private static final class Suite {
         final String name;
+        /** The suite's account in a report of several accounts; null otherwise. */
+        final String account;
         final StringBuilder cases = new StringBuilder();
         int tests;
         int failures;
         int skipped;
 
-        Suite(String name) {
+        Suite(String name, String account) {
             this.name = name;
+            this.account = account;
         }
 
         void add(Map<String, Object> f, Map<String, Object> check) {

@@ -54,6 +54,17 @@ public final class MarkdownReport {
     }
 
     public String render(Map<String, Object> report) {
+        if (AccountReports.isMultiAccount(report)) {
+            // An overview, then each account as one report; a byte budget is shared between the accounts.
+            List<Map<String, Object>> accounts = AccountReports.accounts(report);
+            MarkdownReport each = budget.maxBytes() <= 0 ? this : new MarkdownReport(new MarkdownBudget(
+                    Math.max(1, budget.maxBytes() / Math.max(1, accounts.size()) - 1024), budget.fullReport()));
+            return AccountReports.markdown(report, each::renderOne);
+        }
+        return renderOne(report);
+    }
+
+    private String renderOne(Map<String, Object> report) {
         MarkdownDocument doc = new MarkdownDocument(report,
                 MarkdownDocument.Cuts.none(budget.maxBytes(), budget.fullReport()));
         return budget.fit(doc, MarkdownReport::render);

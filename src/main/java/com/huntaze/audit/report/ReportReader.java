@@ -77,8 +77,13 @@ public final class ReportReader {
                     + " version of huntaze-audit reads schemaVersion " + AuditReport.SCHEMA_VERSION);
         }
         require(source, tree, "generatedAt", String.class);
-        // null: a report of several accounts (with an `accounts` list), or a run without AWS (--no-aws)
-        if (!tree.containsKey("account") || tree.get("account") != null) {
+        if (tree.get("accounts") instanceof List) {
+            // a report of several accounts: top-level account null, each finding names its own
+            if (tree.get("account") != null) {
+                throw new UnreadableReportException(source + ": a report of several accounts ('accounts') has"
+                        + " account null");
+            }
+        } else if (!tree.containsKey("account") || tree.get("account") != null) { // null: a run without AWS
             require(source, tree, "account", String.class);
         }
         require(source, tree, "regions", List.class);

@@ -59,7 +59,7 @@ class CompletionCommandTest {
         assertThat(completions("huntaze-audit check --region eu-west-")).containsExactly("eu-west-1", "eu-west-2",
                 "eu-west-3");
         assertThat(completions("huntaze-audit render x.json --format ")).containsExactly("md", "json", "junit",
-                "sarif", "csv");
+                "sarif", "csv", "html");
         assertThat(completions("huntaze-audit check --fail")).contains("--fail-on", "--fail-on-new");
         assertThat(completions("huntaze-audit list-checks --domain sec")).containsExactly("security");
         assertThat(completions("huntaze-audit list-checks --service rd")).containsExactly("rds");

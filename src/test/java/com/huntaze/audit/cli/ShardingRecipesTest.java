@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -147,7 +146,6 @@ class ShardingRecipesTest {
     }
 
     @Test
-    @Disabled("enabled at merge: needs --organization/--role-name")
     void theKubernetesShardCommandIsAcceptedByThisVersion() throws IOException {
         JsonNode job = kind(kubernetes(), "Job", "huntaze-audit-shards");
         List<String> check = strings(job.get("spec").get("template").get("spec").get("containers").get(0)
@@ -218,7 +216,6 @@ class ShardingRecipesTest {
     }
 
     @Test
-    @Disabled("enabled at merge: needs --organization/--role-name and --format sarif")
     void theGithubCommandsAreAcceptedByThisVersion() throws IOException {
         JsonNode workflow = githubWorkflow();
         String audit = workflow.get("jobs").get("audit").toString();
@@ -281,7 +278,6 @@ class ShardingRecipesTest {
     }
 
     @Test
-    @Disabled("enabled at merge: needs --organization/--role-name")
     void theBatchShardCommandIsAcceptedByThisVersion() throws IOException {
         List<String> check = strings(batch().get("registerJobDefinition").get(0).get("containerProperties")
                 .get("command"));

@@ -147,7 +147,7 @@ class ConfigLoaderTest {
                         + "    by: me\n", "c.yml:2: attestations[0].date: ", "missing: the day it was done"),
                 Arguments.of("unknown attestation field", "attestations:\n  - check: manual.restore-test\n    by: me\n"
                         + "    date: 2026-10-01\n    expires: 2027-01-01\n",
-                        "c.yml:5: attestations[0].expires: ", "unknown key 'expires'; expected by, check, date, note"),
+                        "c.yml:5: attestations[0].expires: ", "unknown key 'expires'; expected account, by, check, date, note"),
                 Arguments.of("empty attestation", "attestations:\n  -\n", "c.yml:2: attestations[0]: ", "empty entry"),
                 Arguments.of("not a mapping at all", "- a\n- b\n", "c.yml:1: ", "expected sections such as"));
     }

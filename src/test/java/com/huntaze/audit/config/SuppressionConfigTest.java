@@ -100,7 +100,7 @@ class SuppressionConfigTest {
                 Arguments.of("bad expiry", entry.replace("2027-01-31", "31/01/2027"),
                         "c.yml:6: suppressions[0].expires: expected a date as YYYY-MM-DD, not '31/01/2027'"),
                 Arguments.of("unknown key", entry + "    ticket: PLAT-1\n",
-                        "c.yml:7: suppressions[0].ticket: unknown key 'ticket'; expected by, check, expires, reason, region, resource"),
+                        "c.yml:7: suppressions[0].ticket: unknown key 'ticket'; expected account, by, check, expires, reason, region, resource"),
                 Arguments.of("unquoted star", entry.replace("analytics-db", "*"),
                         "c.yml:3: resource: a value starting with '*' must be quoted, e.g. \"*\""),
                 Arguments.of("unquoted star glob, which YAML reads as an alias", entry.replace("analytics-db", "*-db"),

@@ -59,18 +59,19 @@ class DemoReportContractTest {
         Map<String, Integer> counts = new HashMap<>();
         for (JsonNode f : findings) {
             List<String> names = fieldNames(f);
-            assertThat(names.subList(0, 11)).containsExactly("checkId", "status", "region", "resourceType",
-                    "resourceId", "resourceArn", "message", "evidence", "remediation", "estimatedMonthlySavingsUsd",
-                    "failsGate");
+            // account: additive, on every finding of an AWS account (the demo's is 123456789012)
+            assertThat(names.subList(0, 12)).containsExactly("checkId", "status", "account", "region",
+                    "resourceType", "resourceId", "resourceArn", "message", "evidence", "remediation",
+                    "estimatedMonthlySavingsUsd", "failsGate");
             assertThat(f.get("failsGate").isBoolean()).as("failsGate is on every finding, true or false").isTrue();
             // Then only the additive fields of a finding that does not fail, an accepted risk or an expired
             // suppression, in this order.
-            assertThat(names.subList(11, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
+            assertThat(names.subList(12, names.size())).isSubsetOf(OPTIONAL_FINDING_FIELDS)
                     .isSortedAccordingTo(Comparator.comparingInt(OPTIONAL_FINDING_FIELDS::indexOf));
             assertThat(f.has("gateReason")).as("a NOK or TODO that does not fail says why")
                     .isEqualTo(!f.get("failsGate").asBoolean() && !f.get("status").asText().equals("OK"));
             if (f.has("suppressed")) {
-                assertThat(names.subList(11, names.size())).containsExactly("gateReason", "suppressed", "reason", "by",
+                assertThat(names.subList(12, names.size())).containsExactly("gateReason", "suppressed", "reason", "by",
                         "expires");
                 assertThat(f.get("failsGate").asBoolean()).as("an accepted risk does not fail the run").isFalse();
             }

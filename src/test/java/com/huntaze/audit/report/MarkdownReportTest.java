@@ -169,7 +169,8 @@ class MarkdownReportTest {
     void aReportOfSeveralAccountsNamesThemAndEachCommandUsesItsFindingsAccount() {
         Map<String, Object> tree = new LinkedHashMap<>(demo);
         tree.put("account", null);
-        tree.put("accounts", List.of("111122223333", "444455556666"));
+        tree.put("accounts", List.of(Map.of("id", "111122223333", "status", "audited"),
+                Map.of("id", "444455556666", "status", "audited")));
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Map<String, Object> f : list(demo, "findings")) {
             Map<String, Object> copy = new LinkedHashMap<>(f);
@@ -180,7 +181,9 @@ class MarkdownReportTest {
 
         String text = new MarkdownReport().render(tree);
 
-        assertThat(text).startsWith("# Launch-readiness audit — accounts 111122223333, 444455556666\n")
+        assertThat(text).startsWith("# Launch-readiness audit — 2 accounts\n")
+                .contains("| 111122223333 |", "| 444455556666 |")
+                .contains("## Launch-readiness audit — account 444455556666")
                 .contains("aws s3control put-public-access-block --account-id 444455556666 ");
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +112,6 @@ class MergeTest {
     }
 
     @Test
-    @Disabled("enabled at merge: needs the Markdown of a report of several accounts (account null)")
     void theMergedJsonRendersLikeTheMergesOwnMarkdown() throws IOException {
         List<Path> written = mergedFiles("out-md", "md,json");
 

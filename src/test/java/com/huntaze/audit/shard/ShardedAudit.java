@@ -165,6 +165,9 @@ final class ShardedAudit {
     private static Map<String, Object> withAccount(Map<String, Object> finding, String account) {
         Map<String, Object> out = new LinkedHashMap<>();
         finding.forEach((key, value) -> {
+            if (key.equals("account")) {
+                return; // the demo's own account: replaced by the one dealt
+            }
             out.put(key, value);
             if (key.equals("status")) {
                 out.put("account", account);
