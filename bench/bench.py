@@ -1165,7 +1165,8 @@ def default_concurrency(root, option="--concurrency"):
     """The audit's default --concurrency (or --account-concurrency), from its help."""
     help_text = subprocess.run([os.path.join(root, "bin", "huntaze-audit"), "check", "--help"], capture_output=True,
                                text=True, timeout=60).stdout
-    m = re.search(re.escape(option) + r"=N.*?default: (\d+)", help_text, re.S)
+    # the option's own description line (its name also appears in the usage lines at the top, before others')
+    m = re.search(r"^\s+" + re.escape(option) + r"=N\s.*?default: (\d+)", help_text, re.S | re.M)
     if not m:
         raise SystemExit("bench: huntaze-audit check has no %s option (an older jar?)" % option)
     return int(m.group(1))
