@@ -1,11 +1,8 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.repo.iac.CfnNode;
 import com.huntaze.audit.services.repo.iac.CfnTemplate;
 import com.huntaze.audit.services.repo.iac.HclBlock;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +20,7 @@ import java.util.regex.Pattern;
  * repo.cloudfront-origin: each origin of a CloudFront distribution in the infrastructure code is inside AWS. One
  * finding per origin, at its {@code DomainName} / {@code domain_name}.
  */
-public final class RepoCloudfrontOriginCheck implements Check {
+public final class RepoCloudfrontOriginCheck extends IacCheck {
     /**
      * Domains inside AWS. The issue names the first three; {@code .on.aws} (Lambda function URLs) and the China
      * partition's {@code .amazonaws.com.cn} are AWS's own too.
@@ -37,56 +33,36 @@ public final class RepoCloudfrontOriginCheck implements Check {
     private record Origin(String domain, String source) {
     }
 
-    @Override
-    public String id() {
-        return "repo.cloudfront-origin";
+    public RepoCloudfrontOriginCheck() {
+        super("repo.cloudfront-origin", Reads.CLOUDFORMATION, Reads.TERRAFORM);
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.REPOSITORIES);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Repository repository : ctx.get(RepoDatasets.REPOSITORIES)) {
-            IacFiles iac = IacFiles.of(repository);
-            iac.templateFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.CLOUDFORMATION, f)));
-            iac.terraformFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.TERRAFORM, f)));
-            for (CfnTemplate template : iac.templates()) {
-                for (CfnTemplate.Resource distribution : template.resources("AWS::CloudFront::Distribution")) {
-                    List<CfnNode> origins = distribution.property("DistributionConfig", "Origins")
-                            .map(CfnNode::items).orElse(List.of());
-                    for (CfnNode origin : origins) {
-                        origin.get("DomainName").ifPresent(domain -> findings.add(IacFinding.at(
-                                judge(ctx, template.path(), distribution.logicalId(), origin.get("Id")
-                                        .flatMap(CfnNode::text).orElse("?"), cfnOrigins(template, domain)),
-                                repository, IacFinding.CLOUDFORMATION, template.path(), origin.lineOf("DomainName"))));
-                    }
-                }
-            }
-            for (IacFiles.TerraformModule module : iac.terraformModules()) {
-                for (IacFiles.Located distribution : module.resources("aws_cloudfront_distribution")) {
-                    String name = "aws_cloudfront_distribution." + distribution.block().label(1);
-                    for (HclBlock origin : distribution.block().blocks("origin")) {
-                        origin.attribute("domain_name").ifPresent(domain -> findings.add(IacFinding.at(
-                                judge(ctx, distribution.path(), name, origin.attribute("origin_id")
-                                                .flatMap(HclBlock.Attribute::string).orElse("?"),
-                                        List.of(terraformOrigin(module, domain))),
-                                repository, IacFinding.TERRAFORM, distribution.path(), domain.line())));
-                    }
+    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+        for (CfnTemplate template : iac.templates()) {
+            for (CfnTemplate.Resource distribution : template.resources("AWS::CloudFront::Distribution")) {
+                List<CfnNode> origins = distribution.property("DistributionConfig", "Origins")
+                        .map(CfnNode::items).orElse(List.of());
+                for (CfnNode origin : origins) {
+                    origin.get("DomainName").ifPresent(domain -> findings.add(IacFinding.at(
+                            judge(ctx, template.path(), distribution.logicalId(), origin.get("Id")
+                                    .flatMap(CfnNode::text).orElse("?"), cfnOrigins(template, domain)),
+                            repository, IacFinding.CLOUDFORMATION, template.path(), origin.lineOf("DomainName"))));
                 }
             }
         }
-        return findings;
+        for (IacFiles.TerraformModule module : iac.terraformModules()) {
+            for (IacFiles.Located distribution : module.resources("aws_cloudfront_distribution")) {
+                String name = "aws_cloudfront_distribution." + distribution.block().label(1);
+                for (HclBlock origin : distribution.block().blocks("origin")) {
+                    origin.attribute("domain_name").ifPresent(domain -> findings.add(IacFinding.at(
+                            judge(ctx, distribution.path(), name, origin.attribute("origin_id")
+                                            .flatMap(HclBlock.Attribute::string).orElse("?"),
+                                    List.of(terraformOrigin(module, domain))),
+                            repository, IacFinding.TERRAFORM, distribution.path(), domain.line())));
+                }
+            }
+        }
     }
 
     private static Finding judge(CheckContext ctx, String path, String distribution, String originId,

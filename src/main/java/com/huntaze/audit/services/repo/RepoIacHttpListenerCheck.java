@@ -1,11 +1,8 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.repo.iac.CfnNode;
 import com.huntaze.audit.services.repo.iac.CfnTemplate;
 import com.huntaze.audit.services.repo.iac.HclBlock;
@@ -16,44 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * repo.iac-http-listener: every HTTP listener the infrastructure code declares redirects to HTTPS, and an
  * internet-facing application load balancer has an HTTPS listener.
  */
-public final class RepoIacHttpListenerCheck implements Check {
+public final class RepoIacHttpListenerCheck extends IacCheck {
     private static final String CFN_LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
     private static final String CFN_LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 
-    @Override
-    public String id() {
-        return "repo.iac-http-listener";
+    public RepoIacHttpListenerCheck() {
+        super("repo.iac-http-listener", Reads.CLOUDFORMATION, Reads.TERRAFORM);
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.REPOSITORIES);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Repository repository : ctx.get(RepoDatasets.REPOSITORIES)) {
-            IacFiles iac = IacFiles.of(repository);
-            iac.templateFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.CLOUDFORMATION, f)));
-            iac.terraformFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.TERRAFORM, f)));
-            iac.templates().forEach(t -> judgeTemplate(ctx, repository, t, findings));
-            iac.terraformModules().forEach(m -> judgeModule(ctx, repository, m, findings));
-        }
-        return findings;
+    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+        iac.templates().forEach(t -> judgeTemplate(ctx, repository, t, findings));
+        iac.terraformModules().forEach(m -> judgeModule(ctx, repository, m, findings));
     }
 
     private static void judgeTemplate(CheckContext ctx, Repository repository, CfnTemplate template,

@@ -1,82 +1,55 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.repo.iac.CfnNode;
 import com.huntaze.audit.services.repo.iac.CfnTemplate;
 import com.huntaze.audit.services.repo.iac.IacFiles;
 import com.huntaze.audit.services.repo.iac.IacFinding;
 import com.huntaze.audit.services.repo.iac.IacValues;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * repo.iac-public-ip: the infrastructure code gives ECS tasks no public IP address (CloudFormation
  * {@code AWS::ECS::Service}/{@code TaskSet}, Terraform {@code aws_ecs_service}, ECS JSON).
  */
-public final class RepoIacPublicIpCheck implements Check {
-
-    @Override
-    public String id() {
-        return "repo.iac-public-ip";
+public final class RepoIacPublicIpCheck extends IacCheck {
+    public RepoIacPublicIpCheck() {
+        super("repo.iac-public-ip", Reads.CLOUDFORMATION, Reads.TERRAFORM, Reads.ECS_JSON);
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.REPOSITORIES);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Repository repository : ctx.get(RepoDatasets.REPOSITORIES)) {
-            IacFiles iac = IacFiles.of(repository);
-            iac.templateFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.CLOUDFORMATION, f)));
-            iac.terraformFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.TERRAFORM, f)));
-            iac.ecsJsonFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository, IacFinding.FILE, f)));
-            for (CfnTemplate template : iac.templates()) {
-                for (CfnTemplate.Resource service : template.resources()) {
-                    if (service.type().equals("AWS::ECS::Service") || service.type().equals("AWS::ECS::TaskSet")) {
-                        service.property("NetworkConfiguration", "AwsvpcConfiguration").ifPresent(awsvpc ->
-                                findings.add(judgeTemplate(ctx, repository, template, service, awsvpc)));
-                    }
+    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+        for (CfnTemplate template : iac.templates()) {
+            for (CfnTemplate.Resource service : template.resources()) {
+                if (service.type().equals("AWS::ECS::Service") || service.type().equals("AWS::ECS::TaskSet")) {
+                    service.property("NetworkConfiguration", "AwsvpcConfiguration").ifPresent(awsvpc ->
+                            findings.add(judgeTemplate(ctx, repository, template, service, awsvpc)));
                 }
-            }
-            for (IacFiles.TerraformModule module : iac.terraformModules()) {
-                for (IacFiles.Located service : module.resources("aws_ecs_service")) {
-                    for (var network : service.block().blocks("network_configuration")) {
-                        String name = "aws_ecs_service." + service.block().label(1);
-                        var assign = network.attribute("assign_public_ip");
-                        var value = assign.flatMap(a -> IacValues.terraformLiteral(module, a));
-                        int line = assign.map(a -> a.line()).orElse(network.line());
-                        var evidence = Evidence.of("Resource", name, "assign_public_ip",
-                                assign.isEmpty() ? "(not set: false)" : value.map(String::valueOf).orElse("(computed)"));
-                        Finding finding = value.filter(Boolean.TRUE::equals).isPresent()
-                                ? ctx.nok(service.path(), null, name + " sets assign_public_ip = true: its tasks are"
-                                + " reachable from the internet, guarded only by their security group.", evidence)
-                                : ctx.ok(service.path(), null, name + " gives its tasks private IP addresses only.",
-                                evidence);
-                        findings.add(IacFinding.at(finding, repository, IacFinding.TERRAFORM, service.path(), line));
-                    }
-                }
-            }
-            for (IacFiles.Document document : iac.ecsJson()) {
-                judgeJson(ctx, repository, document.path(), document.root(), findings);
             }
         }
-        return findings;
+        for (IacFiles.TerraformModule module : iac.terraformModules()) {
+            for (IacFiles.Located service : module.resources("aws_ecs_service")) {
+                for (var network : service.block().blocks("network_configuration")) {
+                    String name = "aws_ecs_service." + service.block().label(1);
+                    var assign = network.attribute("assign_public_ip");
+                    var value = assign.flatMap(a -> IacValues.terraformLiteral(module, a));
+                    int line = assign.map(a -> a.line()).orElse(network.line());
+                    var evidence = Evidence.of("Resource", name, "assign_public_ip",
+                            assign.isEmpty() ? "(not set: false)" : value.map(String::valueOf).orElse("(computed)"));
+                    Finding finding = value.filter(Boolean.TRUE::equals).isPresent()
+                            ? ctx.nok(service.path(), null, name + " sets assign_public_ip = true: its tasks are"
+                            + " reachable from the internet, guarded only by their security group.", evidence)
+                            : ctx.ok(service.path(), null, name + " gives its tasks private IP addresses only.",
+                            evidence);
+                    findings.add(IacFinding.at(finding, repository, IacFinding.TERRAFORM, service.path(), line));
+                }
+            }
+        }
+        for (IacFiles.Document document : iac.ecsJson()) {
+            judgeJson(ctx, repository, document.path(), document.root(), findings);
+        }
     }
 
     private static Finding judgeTemplate(CheckContext ctx, Repository repository, CfnTemplate template,

@@ -1,11 +1,8 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.repo.iac.CfnNode;
 import com.huntaze.audit.services.repo.iac.CfnTemplate;
 import com.huntaze.audit.services.repo.iac.IacFiles;
@@ -22,43 +19,24 @@ import java.util.Set;
  * {@code AWS::IAM::Policy}/{@code ManagedPolicy} (or {@code RolePolicy}) of the template attached to it. A task role
  * from outside the template (a parameter, an import, an ARN) is not judged.
  */
-public final class RepoTaskRolePoliciesCheck implements Check {
-
-    @Override
-    public String id() {
-        return "repo.task-role-policies";
+public final class RepoTaskRolePoliciesCheck extends IacCheck {
+    public RepoTaskRolePoliciesCheck() {
+        super("repo.task-role-policies", Reads.CLOUDFORMATION);
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.REPOSITORIES);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Repository repository : ctx.get(RepoDatasets.REPOSITORIES)) {
-            IacFiles iac = IacFiles.of(repository);
-            iac.templateFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.CLOUDFORMATION, f)));
-            for (CfnTemplate template : iac.templates()) {
-                Set<String> taskRoles = new LinkedHashSet<>();
-                for (CfnTemplate.Resource task : template.resources("AWS::ECS::TaskDefinition")) {
-                    task.property("TaskRoleArn").flatMap(CfnTemplate::referencedId).ifPresent(taskRoles::add);
-                }
-                for (String roleId : taskRoles) {
-                    template.resource(roleId).filter(r -> r.type().equals("AWS::IAM::Role")).ifPresent(role ->
-                            findings.add(IacFinding.at(judge(ctx, template, role), repository,
-                                    IacFinding.CLOUDFORMATION, template.path(), role.line())));
-                }
+    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+        for (CfnTemplate template : iac.templates()) {
+            Set<String> taskRoles = new LinkedHashSet<>();
+            for (CfnTemplate.Resource task : template.resources("AWS::ECS::TaskDefinition")) {
+                task.property("TaskRoleArn").flatMap(CfnTemplate::referencedId).ifPresent(taskRoles::add);
+            }
+            for (String roleId : taskRoles) {
+                template.resource(roleId).filter(r -> r.type().equals("AWS::IAM::Role")).ifPresent(role ->
+                        findings.add(IacFinding.at(judge(ctx, template, role), repository,
+                                IacFinding.CLOUDFORMATION, template.path(), role.line())));
             }
         }
-        return findings;
     }
 
     private static Finding judge(CheckContext ctx, CfnTemplate template, CfnTemplate.Resource role) {

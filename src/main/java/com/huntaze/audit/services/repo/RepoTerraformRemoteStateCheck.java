@@ -1,15 +1,11 @@
 package com.huntaze.audit.services.repo;
 
-import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.CheckContext;
 import com.huntaze.audit.engine.Evidence;
 import com.huntaze.audit.engine.Finding;
-import com.huntaze.audit.engine.Scope;
-import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.repo.iac.HclBlock;
 import com.huntaze.audit.services.repo.iac.IacFiles;
 import com.huntaze.audit.services.repo.iac.IacFinding;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,41 +16,23 @@ import java.util.Set;
  * local {@code module} source. The finding's resourceId is the folder; its location the file holding the
  * {@code terraform} block (or the module's first file when there is none).
  */
-public final class RepoTerraformRemoteStateCheck implements Check {
+public final class RepoTerraformRemoteStateCheck extends IacCheck {
     private static final Set<String> REMOTE_BACKENDS = Set.of("remote", "gcs", "azurerm");
 
-    @Override
-    public String id() {
-        return "repo.terraform-remote-state";
+    public RepoTerraformRemoteStateCheck() {
+        super("repo.terraform-remote-state", Reads.TERRAFORM);
     }
 
     @Override
-    public Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.REPOSITORIES);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.GLOBAL;
-    }
-
-    @Override
-    public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Repository repository : ctx.get(RepoDatasets.REPOSITORIES)) {
-            IacFiles iac = IacFiles.of(repository);
-            iac.terraformFailures().forEach(f -> findings.add(IacFinding.unparsed(ctx, repository,
-                    IacFinding.TERRAFORM, f)));
-            Set<String> called = iac.calledModuleFolders();
-            for (IacFiles.TerraformModule module : iac.terraformModules()) {
-                boolean declaresInfrastructure = !module.blocks("provider").isEmpty()
-                        || !module.blocks("resource").isEmpty();
-                if (declaresInfrastructure && !called.contains(module.folder())) {
-                    findings.add(judge(ctx, repository, module));
-                }
+    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+        Set<String> called = iac.calledModuleFolders();
+        for (IacFiles.TerraformModule module : iac.terraformModules()) {
+            boolean declaresInfrastructure = !module.blocks("provider").isEmpty()
+                    || !module.blocks("resource").isEmpty();
+            if (declaresInfrastructure && !called.contains(module.folder())) {
+                findings.add(judge(ctx, repository, module));
             }
         }
-        return findings;
     }
 
     private static Finding judge(CheckContext ctx, Repository repository, IacFiles.TerraformModule module) {
