@@ -158,7 +158,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
             }
             if (w.parts().isEmpty()) {
                 missing.add(label);
-                commands.add(command(ctx.region(), w, w.id(), metrics.get(0), w.whole()));
+                commands.add(command(ctx.region(), w, w.id(), metrics.get(0), w.whole(), alertsTopic(alarms)));
                 continue;
             }
             Set<String> onParts = new java.util.LinkedHashSet<>();
@@ -178,7 +178,8 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                     : " (no alarm on node" + (uncovered.size() == 1 ? " " : "s ")
                     + uncovered.stream().map(Part::id).collect(Collectors.joining(", ")) + ")"));
             for (Part part : uncovered) {
-                commands.add(command(ctx.region(), w, part.id(), metrics.get(0), part.dimensions()));
+                commands.add(command(ctx.region(), w, part.id(), metrics.get(0), part.dimensions(),
+                        alertsTopic(alarms)));
             }
         }
         Map<String, Object> evidence = new LinkedHashMap<>(Evidence.of("Namespace", w.namespace(),
@@ -227,8 +228,22 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     /** A metric its kind has no template for (named in the config file): the threshold is the user's to set. */
     private static final AlarmTemplate ANY_METRIC = AlarmTemplate.average(300, 3, "THRESHOLD", AlarmTemplate.ABOVE);
 
+    /**
+     * The SNS topic the region's alarms already notify (the one most of them name; the first by ARN on a tie): the
+     * ready command sends the new alarm where the team's others go. Null when no alarm notifies a topic.
+     */
+    static String alertsTopic(List<MetricAlarm> alarms) {
+        Map<String, Long> uses = alarms.stream().filter(MetricAlarm::actionsEnabled)
+                .flatMap(a -> a.alarmActions().stream()).filter(action -> action.matches("arn:aws[a-z-]*:sns:.*"))
+                .collect(Collectors.groupingBy(action -> action, java.util.TreeMap::new, Collectors.counting()));
+        return uses.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** @param topic the topic to notify ({@link #alertsTopic}); null: a placeholder ARN the user completes */
     private static String command(String region, Watched w, String alarmSubject, String metric,
-                                  Map<String, String> dimensions) {
+                                  Map<String, String> dimensions, String topic) {
         AlarmTemplate t = w.target().templates().getOrDefault(metric, ANY_METRIC);
         String threshold = w.resource().thresholds().getOrDefault(metric, t.threshold());
         // An account-level resource (empty id) names its alarms after the namespace: AWS/SES -> ses-...
@@ -242,7 +257,8 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                 + " " + t.statistic() + " --period " + t.period() + " --evaluation-periods " + t.evaluationPeriods()
                 + " --threshold " + threshold + " --comparison-operator " + t.comparison()
                 + (t.missingIsOk() ? " --treat-missing-data notBreaching" : "")
-                + " --alarm-actions arn:aws:sns:" + region + ":" + account(w.resource().arn()) + ":YOUR-ALERTS-TOPIC";
+                + " --alarm-actions " + (topic != null ? topic
+                : "arn:aws:sns:" + region + ":" + account(w.resource().arn()) + ":YOUR-ALERTS-TOPIC");
     }
 
     /** The account id from the resource's ARN, for the SNS topic's placeholder ARN. */

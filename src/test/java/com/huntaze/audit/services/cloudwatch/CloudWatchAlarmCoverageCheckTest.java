@@ -36,6 +36,7 @@ import com.huntaze.audit.services.rds.DbInstance;
 import com.huntaze.audit.services.ecs.EcsService;
 import com.huntaze.audit.services.elbv2.LoadBalancer;
 import com.huntaze.audit.testing.CheckHarness;
+import com.huntaze.audit.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,8 +129,28 @@ class CloudWatchAlarmCoverageCheckTest {
                 + " orders-FreeStorageSpace --namespace AWS/RDS --metric-name FreeStorageSpace --dimensions"
                 + " Name=DBInstanceIdentifier,Value=orders --statistic Minimum --period 300 --evaluation-periods 1"
                 + " --threshold 21474836480 --comparison-operator LessThanOrEqualToThreshold --alarm-actions"
-                + " arn:aws:sns:us-east-1:123456789012:YOUR-ALERTS-TOPIC");
+                + " arn:aws:sns:us-east-1:123456789012:ops"); // the topic the region's alarms already notify
         assertThat(f.remediation().lines().filter(l -> l.startsWith("aws cloudwatch put-metric-alarm"))).hasSize(1);
+    }
+
+    @Test
+    void theReadyCommandNotifiesTheTopicMostOfTheRegionsEnabledAlarmsNotifyAndAPlaceholderWhenNoneDoes() {
+        String oncall = "arn:aws:sns:us-east-1:123456789012:oncall";
+        String chat = "arn:aws:sns:us-east-1:123456789012:chat";
+        String muted = "arn:aws:sns:us-east-1:123456789012:muted";
+        List<MetricAlarm> alarms = List.of(Fixtures.alarm("a", true, oncall), Fixtures.alarm("b", true, oncall, chat),
+                Fixtures.alarm("c", true, chat, "arn:aws:automate:us-east-1:ec2:stop"),
+                Fixtures.alarm("d", true, oncall), Fixtures.alarm("e", false, muted),
+                Fixtures.alarm("f", false, muted), Fixtures.alarm("g", false, muted));
+
+        assertThat(CloudWatchAlarmCoverageCheck.alertsTopic(alarms)).as("disabled alarms and EC2 actions do not count")
+                .isEqualTo(oncall);
+        assertThat(CloudWatchAlarmCoverageCheck.alertsTopic(List.of(Fixtures.alarm("h", true)))).isNull();
+
+        Account account = new Account();
+        account.instances.add(db("orders").build());
+        assertThat(account.harness().finding("orders").remediation()).as("no alarm notifies a topic")
+                .contains("--alarm-actions arn:aws:sns:us-east-1:123456789012:YOUR-ALERTS-TOPIC");
     }
 
     @Test
