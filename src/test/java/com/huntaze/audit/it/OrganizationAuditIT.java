@@ -18,13 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * {@code check --organization --role-name OrganizationAccountAccessRole} on moto: an organization of three member
@@ -87,14 +83,7 @@ class OrganizationAuditIT {
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C member(B builder,
                                                                                                  String account) {
-        Credentials credentials;
-        try (StsClient sts = moto.configure(StsClient.builder(), REGION).build()) {
-            credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + ROLE)
-                    .roleSessionName("seed")).credentials();
-        }
-        return moto.configure(builder, REGION).credentialsProvider(StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                        credentials.sessionToken()))).build();
+        return moto.inAccount(builder, REGION, account, ROLE);
     }
 
     private CliRun audit(String... more) {

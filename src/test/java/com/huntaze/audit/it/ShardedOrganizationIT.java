@@ -23,14 +23,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Issue #15's criterion end to end on moto: N = 3 shards of a 7-account organization, each audited by its own
@@ -107,14 +103,7 @@ class ShardedOrganizationIT {
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C member(B builder,
                                                                                                  String account) {
-        Credentials credentials;
-        try (StsClient sts = moto.configure(StsClient.builder(), REGION).build()) {
-            credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + ROLE)
-                    .roleSessionName("seed")).credentials();
-        }
-        return moto.configure(builder, REGION).credentialsProvider(StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                        credentials.sessionToken()))).build();
+        return moto.inAccount(builder, REGION, account, ROLE);
     }
 
     private CliRun check(String... more) {

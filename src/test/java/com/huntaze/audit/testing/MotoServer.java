@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * One moto server for the whole test JVM, on a free loopback port, started on first use and stopped when the
@@ -120,5 +124,21 @@ public final class MotoServer implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)));
+    }
+
+    /**
+     * A client in another account of moto, with the credentials of {@code role} in it: moto files what such a
+     * client creates under that account (an organization's members, seeded through their access role).
+     */
+    public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C inAccount(B builder, String region,
+                                                                                         String account, String role) {
+        Credentials credentials;
+        try (StsClient sts = configure(StsClient.builder(), region).build()) {
+            credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + role)
+                    .roleSessionName("seed")).credentials();
+        }
+        return configure(builder, region).credentialsProvider(StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                        credentials.sessionToken()))).build();
     }
 }
