@@ -22,10 +22,10 @@ import java.util.Set;
  * AWS's documentation examples (AKIAIOSFODNN7EXAMPLE and its secret key) are OK findings at their line. A repository
  * without any of these gets one OK.
  */
-public final class RepoAwsKeysCheck extends RepositoryCheck {
+public final class RepoAwsKeysCheck extends RepositoryCheck<RepositoryScan> {
 
     public RepoAwsKeysCheck() {
-        super("repo.aws-keys");
+        super("repo.aws-keys", RepoDatasets.SCANS);
     }
 
     @Override

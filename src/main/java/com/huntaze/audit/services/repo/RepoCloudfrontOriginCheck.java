@@ -38,7 +38,7 @@ public final class RepoCloudfrontOriginCheck extends IacCheck {
     }
 
     @Override
-    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+    void judgeCode(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
         for (CfnTemplate template : iac.templates()) {
             for (CfnTemplate.Resource distribution : template.resources("AWS::CloudFront::Distribution")) {
                 List<CfnNode> origins = distribution.property("DistributionConfig", "Origins")

@@ -13,10 +13,10 @@ import java.util.List;
  * by {@code --repo-history-commits}, which the evidence states. A repository without git metadata has no history:
  * no finding.
  */
-public final class RepoHistorySecretsCheck extends RepositoryCheck {
+public final class RepoHistorySecretsCheck extends RepositoryCheck<RepositoryScan> {
 
     public RepoHistorySecretsCheck() {
-        super("repo.history-secrets");
+        super("repo.history-secrets", RepoDatasets.SCANS);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class RepoIacHttpListenerCheck extends IacCheck {
     }
 
     @Override
-    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+    void judgeCode(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
         iac.templates().forEach(t -> judgeTemplate(ctx, repository, t, findings));
         iac.terraformModules().forEach(m -> judgeModule(ctx, repository, m, findings));
     }

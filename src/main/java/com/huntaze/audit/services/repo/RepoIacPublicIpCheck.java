@@ -20,7 +20,7 @@ public final class RepoIacPublicIpCheck extends IacCheck {
     }
 
     @Override
-    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+    void judgeCode(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
         for (CfnTemplate template : iac.templates()) {
             for (CfnTemplate.Resource service : template.resources()) {
                 if (service.type().equals("AWS::ECS::Service") || service.type().equals("AWS::ECS::TaskSet")) {

@@ -14,10 +14,10 @@ import java.util.Map;
  * file other than a template (.env.example, .env.sample, .env.template); any text file with a {@code -----BEGIN ...
  * PRIVATE KEY-----} line (a *.pem holding a key), at that line. A repository without any gets one OK.
  */
-public final class RepoSecretFilesCheck extends RepositoryCheck {
+public final class RepoSecretFilesCheck extends RepositoryCheck<RepositoryScan> {
 
     public RepoSecretFilesCheck() {
-        super("repo.secret-files");
+        super("repo.secret-files", RepoDatasets.SCANS);
     }
 
     @Override

@@ -10,10 +10,10 @@ import java.util.List;
  * repo.state-files: a Terraform state ({@code *.tfstate}, {@code *.tfstate.backup}, {@code terraform.tfstate.d/**})
  * judged in a repository is NOK, one finding per file; a repository without one gets one OK.
  */
-public final class RepoStateFilesCheck extends RepositoryCheck {
+public final class RepoStateFilesCheck extends RepositoryCheck<RepositoryScan> {
 
     public RepoStateFilesCheck() {
-        super("repo.state-files");
+        super("repo.state-files", RepoDatasets.SCANS);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class RepoTaskRolePoliciesCheck extends IacCheck {
     }
 
     @Override
-    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+    void judgeCode(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
         for (CfnTemplate template : iac.templates()) {
             Set<String> taskRoles = new LinkedHashSet<>();
             for (CfnTemplate.Resource task : template.resources("AWS::ECS::TaskDefinition")) {

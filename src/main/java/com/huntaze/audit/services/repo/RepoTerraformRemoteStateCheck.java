@@ -24,7 +24,7 @@ public final class RepoTerraformRemoteStateCheck extends IacCheck {
     }
 
     @Override
-    void judge(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
+    void judgeCode(CheckContext ctx, Repository repository, IacFiles iac, List<Finding> findings) {
         Set<String> called = iac.calledModuleFolders();
         for (IacFiles.TerraformModule module : iac.terraformModules()) {
             boolean declaresInfrastructure = !module.blocks("provider").isEmpty()

@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A check of the files of the repositories ({@code --repo}): it reads what {@link RepoReader} found, is judged once
- * in the region {@code repo}, and judges each repository on its own.
+ * A check of the repositories ({@code --repo}): it reads one of the repository datasets (what {@link RepoReader}
+ * found: the scans, or the repositories to parse), is judged once in the region {@code repo}, and judges each
+ * repository on its own.
+ *
+ * @param <T> what the check reads of one repository: a {@link RepositoryScan} or a {@link Repository}
  */
-abstract class RepositoryCheck implements Check {
+abstract class RepositoryCheck<T> implements Check {
     private final String id;
+    private final Dataset<List<T>> dataset;
 
-    RepositoryCheck(String id) {
+    RepositoryCheck(String id, Dataset<List<T>> dataset) {
         this.id = id;
+        this.dataset = dataset;
     }
 
     @Override
@@ -27,7 +32,7 @@ abstract class RepositoryCheck implements Check {
 
     @Override
     public final Set<Dataset<?>> requires() {
-        return Set.of(RepoDatasets.SCANS);
+        return Set.of(dataset);
     }
 
     @Override
@@ -38,12 +43,12 @@ abstract class RepositoryCheck implements Check {
     @Override
     public final List<Finding> evaluate(CheckContext ctx) {
         List<Finding> findings = new ArrayList<>();
-        for (RepositoryScan scan : ctx.get(RepoDatasets.SCANS)) {
-            findings.addAll(judge(ctx, scan));
+        for (T repository : ctx.get(dataset)) {
+            findings.addAll(judge(ctx, repository));
         }
         return findings;
     }
 
     /** The findings about one repository, each placed with {@link RepoFindings}. */
-    abstract List<Finding> judge(CheckContext ctx, RepositoryScan scan);
+    abstract List<Finding> judge(CheckContext ctx, T repository);
 }
