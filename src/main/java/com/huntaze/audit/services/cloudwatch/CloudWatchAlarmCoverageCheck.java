@@ -116,6 +116,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<MetricAlarm> alarms = ctx.get(CloudWatchDatasets.ALARMS).metricAlarms();
+        String topic = alertsTopic(alarms);
         AlarmCoverageSettings settings = ctx.settings(section);
         List<Finding> findings = new ArrayList<>();
         for (AlarmCoverageTarget target : targets) {
@@ -137,15 +138,16 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
             for (Resource resource : target.resources().apply(ctx, contributions)) {
                 // An account-level resource (empty id) is not named by any glob: always judged.
                 if (resource.id().isEmpty() || settings.judges(resource.id())) {
-                    findings.add(judge(ctx, new Watched(target, resource), requirements, alarms));
+                    findings.add(judge(ctx, new Watched(target, resource), requirements, alarms, topic));
                 }
             }
         }
         return findings;
     }
 
+    /** @param topic the SNS topic the ready commands notify ({@link #alertsTopic}, once per region) */
     private static Finding judge(CheckContext ctx, Watched w, List<List<String>> requirements,
-                                 List<MetricAlarm> alarms) {
+                                 List<MetricAlarm> alarms, String topic) {
         List<String> covered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> commands = new ArrayList<>();
@@ -158,7 +160,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
             }
             if (w.parts().isEmpty()) {
                 missing.add(label);
-                commands.add(command(ctx.region(), w, w.id(), metrics.get(0), w.whole(), alertsTopic(alarms)));
+                commands.add(command(ctx.region(), w, w.id(), metrics.get(0), w.whole(), topic));
                 continue;
             }
             Set<String> onParts = new java.util.LinkedHashSet<>();
@@ -178,8 +180,7 @@ public final class CloudWatchAlarmCoverageCheck implements Check {
                     : " (no alarm on node" + (uncovered.size() == 1 ? " " : "s ")
                     + uncovered.stream().map(Part::id).collect(Collectors.joining(", ")) + ")"));
             for (Part part : uncovered) {
-                commands.add(command(ctx.region(), w, part.id(), metrics.get(0), part.dimensions(),
-                        alertsTopic(alarms)));
+                commands.add(command(ctx.region(), w, part.id(), metrics.get(0), part.dimensions(), topic));
             }
         }
         Map<String, Object> evidence = new LinkedHashMap<>(Evidence.of("Namespace", w.namespace(),
