@@ -91,7 +91,7 @@ public final class MarkdownReport {
         out.append(regions.isEmpty() ? "" : "Regions: " + String.join(", ", regions) + " · ").append("Generated ")
                 .append(doc.report().get("generatedAt")).append(" by ").append(doc.tool().get("name")).append(' ')
                 .append(doc.tool().get("version")).append("\n\n");
-        out.append("**").append(verdict(doc)).append("**\n\n");
+        out.append("**").append(Verdict.of(doc.report())).append("**\n\n");
         int accepted = ((Number) summary.getOrDefault("suppressed", 0)).intValue();
         out.append("**Summary:** ❌ ").append(summary.get("nok")).append(" NOK · ⚠️ ").append(summary.get("todo"))
                 .append(" TODO · ✅ ").append(summary.get("ok")).append(" OK · Estimated savings: **")
@@ -119,11 +119,6 @@ public final class MarkdownReport {
                     .append(joinWords(what)).append(" were cut. The full report: ").append(cuts.fullReport())
                     .append(".\n\n");
         }
-    }
-
-    /** The one-line verdict, in the words every format uses. */
-    static String verdict(MarkdownDocument doc) {
-        return Verdict.of(doc.report());
     }
 
     /** "`logs.retention`", or "3 checks (`a`, `b` and 1 more)". */
