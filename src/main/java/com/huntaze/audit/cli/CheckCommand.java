@@ -253,77 +253,103 @@ public final class CheckCommand implements Callable<Integer> {
         Instant started = clock.instant();
         repositories.validate(demo, awsOptionsGiven());
         var repositoriesRead = repositories.startReading();
-        // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
-        CompletableFuture<Inventory> demoAccount = demo
-                ? Background.start("demo-account", () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
-                : null;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ReportOutput destination = TerminalView.choose(ReportOutput.plan(formats, output, outputDir)
-                .withMarkdown(markdown), spec, terminal, noColor);
-        requireAnAccountListToShard();
-        GatePolicy gate = gatePolicy();
-        Baseline baseline = baseline();
-        PriceTable priceTable = priceTable();
-        CheckRegistry registry = CheckRegistry.load();
-        AuditConfig config = config(registry, started);
-        List<Suppression> suppressions = suppressions(registry, config, started);
-        Thresholds thresholds = thresholds(config.thresholds(), registry.thresholds());
-        com.huntaze.audit.engine.Settings settings = settings(config);
-        List<RegisteredCheck> checks = repositories.select(selectedChecks(registry), onlyChecks);
+        // The session of an audit of the base credentials, opened on the second core meanwhile (PreparedSession)
+        try (PreparedSession session = opensBaseSession() ? PreparedSession.open(this::baseSession) : null) {
+            // Independent of the catalog and config loaded below: started first, done meanwhile on the second core.
+            CompletableFuture<Inventory> demoAccount = demo
+                    ? Background.start("demo-account",
+                            () -> demoInventory(LocalDate.ofInstant(started, ZoneOffset.UTC)))
+                    : null;
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ReportOutput destination = TerminalView.choose(ReportOutput.plan(formats, output, outputDir)
+                    .withMarkdown(markdown), spec, terminal, noColor);
+            requireAnAccountListToShard();
+            GatePolicy gate = gatePolicy();
+            Baseline baseline = baseline();
+            PriceTable priceTable = priceTable();
+            CheckRegistry registry = CheckRegistry.load();
+            AuditConfig config = config(registry, started);
+            List<Suppression> suppressions = suppressions(registry, config, started);
+            Thresholds thresholds = thresholds(config.thresholds(), registry.thresholds());
+            com.huntaze.audit.engine.Settings settings = settings(config);
+            List<RegisteredCheck> checks = repositories.select(selectedChecks(registry), onlyChecks);
 
-        Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        AccountOptions.Mode accountMode = accountOptions.mode(demo);
-        if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS && (!repositories.repos.isEmpty()
-                || repositories.noAws())) {
-            throw new UsageException("--repo and --no-aws audit no account: run them apart from --role-arn, --accounts"
-                    + " and --organization (a repository is not in an account)");
-        }
-        if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS) {
-            AuditReport report = auditThroughRoles(accountMode, checks, needed, new AuditInputs(thresholds,
-                    config.attestations(), priceTable, started, settings), baseline, priceTable, started, err);
+            Set<Dataset<?>> needed = checks.stream().flatMap(c -> c.check().requires().stream())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            AccountOptions.Mode accountMode = accountOptions.mode(demo);
+            if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS && (!repositories.repos.isEmpty()
+                    || repositories.noAws())) {
+                throw new UsageException("--repo and --no-aws audit no account: run them apart from --role-arn,"
+                        + " --accounts and --organization (a repository is not in an account)");
+            }
+            if (accountMode != AccountOptions.Mode.BASE_CREDENTIALS) {
+                AuditReport report = auditThroughRoles(accountMode, checks, needed, new AuditInputs(thresholds,
+                        config.attestations(), priceTable, started, settings), baseline, priceTable, started, err);
+                return finish(report, suppressions, baseline, gate, destination, started, out, err);
+            }
+            Inventory inventory;
+            Map<String, Long> apiCalls;
+            if (demo) {
+                if (!regions.isEmpty() || profile != null || endpointUrl != null || dnsServer != null) {
+                    throw new UsageException("--demo reads no AWS account: it cannot be combined with --region, "
+                            + "--profile, --endpoint-url or --dns-server");
+                }
+                inventory = Background.join(demoAccount);
+                apiCalls = Map.of();
+            } else if (repositories.noAws()) {
+                inventory = new Inventory(null, List.of());
+                apiCalls = Map.of();
+            } else {
+                URI endpoint = endpoint();
+                List<String> auditRegions = auditRegions();
+                checkProfile();
+                ServiceCatalog catalog = ServiceCatalog.current();
+                try (AwsSession aws = session != null ? session.take() : baseSession()) {
+                    String account = account(aws, auditRegions.get(0), endpoint);
+                    requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
+                    ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
+                    List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
+                    inventory = new InventoryCollector(catalog.collectors(), aws, concurrency, progress)
+                            .collect(account, auditRegions, RepositoryCollector.fromAws(needed),
+                                    new MetricRequest(metrics, thresholds, started));
+                    progress.clear();
+                    apiCalls = aws.counter().snapshot();
+                }
+                failIfNothingReachable(inventory);
+            }
+            RepositoryOptions.withRepositories(inventory, repositoriesRead);
+
+            AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
+                    started, settings)).run(checks, inventory);
+            long durationMs = Duration.between(started, clock.instant()).toMillis();
+            AuditReport report = RepositoryOptions.describe(ReportBuilder.build(VersionProvider.version(),
+                    clock.instant(), inventory, needed, outcome, apiCalls, durationMs, priceTable.origin()),
+                    repositoriesRead).withShard(auditedShard);
             return finish(report, suppressions, baseline, gate, destination, started, out, err);
         }
-        Inventory inventory;
-        Map<String, Long> apiCalls;
-        if (demo) {
-            if (!regions.isEmpty() || profile != null || endpointUrl != null || dnsServer != null) {
-                throw new UsageException("--demo reads no AWS account: it cannot be combined with --region, "
-                        + "--profile, --endpoint-url or --dns-server");
-            }
-            inventory = Background.join(demoAccount);
-            apiCalls = Map.of();
-        } else if (repositories.noAws()) {
-            inventory = new Inventory(null, List.of());
-            apiCalls = Map.of();
-        } else {
-            URI endpoint = endpoint();
-            List<String> auditRegions = auditRegions();
-            checkProfile();
-            ServiceCatalog catalog = ServiceCatalog.current();
-            try (AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency, catalog.actions())) {
-                String account = account(aws, auditRegions.get(0), endpoint);
-                requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
-                ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());
-                List<MetricSpec<?>> metrics = checks.stream().flatMap(c -> c.check().metrics().stream()).toList();
-                inventory = new InventoryCollector(catalog.collectors(), aws, concurrency, progress)
-                        .collect(account, auditRegions, RepositoryCollector.fromAws(needed),
-                                new MetricRequest(metrics, thresholds, started));
-                progress.clear();
-                apiCalls = aws.counter().snapshot();
-            }
-            failIfNothingReachable(inventory);
-        }
-        RepositoryOptions.withRepositories(inventory, repositoriesRead);
+    }
 
-        AuditRunner.Outcome outcome = new AuditRunner(new AuditInputs(thresholds, config.attestations(), priceTable,
-                started, settings)).run(checks, inventory);
-        long durationMs = Duration.between(started, clock.instant()).toMillis();
-        AuditReport report = RepositoryOptions.describe(ReportBuilder.build(VersionProvider.version(),
-                clock.instant(), inventory, needed, outcome, apiCalls, durationMs, priceTable.origin()),
-                repositoriesRead).withShard(auditedShard);
-        return finish(report, suppressions, baseline, gate, destination, started, out, err);
+    /** Whether this run audits the base credentials' account (no demo, no --no-aws, no role to assume). */
+    private boolean opensBaseSession() {
+        try {
+            return !demo && !repositories.noAws() && accountOptions.mode(false) == AccountOptions.Mode.BASE_CREDENTIALS;
+        } catch (UsageException e) {
+            return false; // the command reports it where it always did
+        }
+    }
+
+    /**
+     * The session of an audit of the base credentials, its STS client built: the AWS options validated in the order
+     * the command validates them, then the SDK's start-up (see {@link PreparedSession}).
+     */
+    private AwsSession baseSession() {
+        URI endpoint = endpoint();
+        List<String> auditRegions = auditRegions();
+        checkProfile();
+        AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency, ServiceCatalog.current().actions());
+        aws.sts(auditRegions.get(0));
+        return aws;
     }
 
     // ---- many accounts: assumed roles (see README "Many accounts") ----

@@ -1,11 +1,14 @@
 package com.huntaze.audit.cli;
 
 import com.huntaze.audit.engine.CatalogException;
+import com.huntaze.audit.engine.CheckRegistry;
+import com.huntaze.audit.util.Background;
 import com.huntaze.audit.util.Masking;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,10 +58,12 @@ public final class HuntazeAudit implements Runnable {
 
     /** @param terminal what {@code out} is: check prints its terminal summary only to a terminal */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        Map<String, Supplier<Object>> subcommands = subcommandsFor(args);
+        preloadRegistry(subcommands.keySet());
         CommandLine cli = new CommandLine(new HuntazeAudit());
         // Built as commands of their own: only then does picocli apply a command's model transformer (check's
         // threshold aliases come from the checks' declarations, see ThresholdOptions).
-        subcommandsFor(args).forEach((name, command) -> cli.addSubcommand(name,
+        subcommands.forEach((name, command) -> cli.addSubcommand(name,
                 new CommandLine(TerminalView.tell(command.get(), terminal))));
         cli.setOut(out);
         cli.setErr(err);
@@ -121,6 +126,21 @@ public final class HuntazeAudit implements Runnable {
      * The subcommands a run needs: the one its first word names; none for a bare version request; all of them
      * otherwise (top-level help, a missing or misspelt command: the usage lists them all).
      */
+    /** The subcommands that read the check registry (the services' catalog and every check's metadata). */
+    private static final Set<String> READ_THE_REGISTRY = Set.of("check", "list-checks", "explain");
+
+    /**
+     * Starts reading the check registry on a second core while picocli builds the command line (a hundred
+     * milliseconds of reflection each, at start-up): the command's own {@link CheckRegistry#load} then finds it read,
+     * or waits for it. Only when the one subcommand named reads it; a failure is left for that call to meet again
+     * (and report), as it would without this.
+     */
+    private static void preloadRegistry(Set<String> subcommands) {
+        if (subcommands.size() == 1 && READ_THE_REGISTRY.containsAll(subcommands)) {
+            Background.start("check-registry", CheckRegistry::load).exceptionally(failure -> null);
+        }
+    }
+
     static Map<String, Supplier<Object>> subcommandsFor(String[] args) {
         for (String arg : args) {
             if (!arg.startsWith("-")) {

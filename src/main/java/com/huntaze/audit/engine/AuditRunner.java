@@ -32,30 +32,38 @@ public final class AuditRunner {
     }
 
     public Outcome run(List<RegisteredCheck> checks, Inventory inventory) {
+        // Checks are pure functions of the inventory: judged side by side on the machine's cores (most of a run's
+        // evaluation is first-time code, interpreted), the results kept in the checks' order.
+        List<RegisteredCheck> ordered = ordered(checks);
+        List<List<Finding>> judged = ordered.parallelStream().map(c -> judge(c, inventory)).toList();
         List<CheckResult> results = new ArrayList<>();
         List<Finding> all = new ArrayList<>();
-        List<RegisteredCheck> ordered = ordered(checks);
-        for (RegisteredCheck registered : ordered) {
-            List<Finding> findings = new ArrayList<>();
-            for (RegionInventory region : judgedIn(registered.check(), inventory)) {
-                findings.addAll(evaluate(registered, region, inventory));
-            }
-            if (registered.check().scope() == Scope.REGIONAL) {
-                // A region read for some datasets only: judged by the regional checks that need nothing else.
-                for (String extra : inventory.extraRegions()) {
-                    RegionInventory region = inventory.region(extra);
-                    if (registered.check().requires().stream().allMatch(region::has)) {
-                        findings.addAll(evaluate(registered, region, inventory));
-                    }
-                }
-            }
-            findings.sort(Finding.WITHIN_CHECK);
+        for (int i = 0; i < ordered.size(); i++) {
+            List<Finding> findings = judged.get(i);
             Status status = findings.stream().map(Finding::status).reduce(Status.OK, Status::worst);
-            CheckMetadata m = registered.metadata();
-            results.add(CheckResult.of(m, status, findings.size()));
+            results.add(CheckResult.of(ordered.get(i).metadata(), status, findings.size()));
             all.addAll(findings);
         }
         return new Outcome(List.copyOf(results), List.copyOf(all));
+    }
+
+    /** The findings of one check over the inventory, in {@link Finding#WITHIN_CHECK} order. */
+    private List<Finding> judge(RegisteredCheck registered, Inventory inventory) {
+        List<Finding> findings = new ArrayList<>();
+        for (RegionInventory region : judgedIn(registered.check(), inventory)) {
+            findings.addAll(evaluate(registered, region, inventory));
+        }
+        if (registered.check().scope() == Scope.REGIONAL) {
+            // A region read for some datasets only: judged by the regional checks that need nothing else.
+            for (String extra : inventory.extraRegions()) {
+                RegionInventory region = inventory.region(extra);
+                if (registered.check().requires().stream().allMatch(region::has)) {
+                    findings.addAll(evaluate(registered, region, inventory));
+                }
+            }
+        }
+        findings.sort(Finding.WITHIN_CHECK);
+        return findings;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * The checks of the services on the class path (see {@link ServiceCatalog}), each paired with its metadata
@@ -31,9 +33,18 @@ public final class CheckRegistry {
         this.checks = List.copyOf(checks);
     }
 
-    /** The checks of every service the catalog finds. */
+    /** The registry of each catalog loaded ({@link #load}): its metadata is read once per run, not per reader. */
+    private static final Map<ServiceCatalog, CheckRegistry> LOADED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The checks of every service the catalog finds, with their metadata: read once per catalog (a run's check,
+     * SARIF and HTML share it) and by one thread at a time (a second caller waits for the first's registry). A load
+     * that fails stores nothing: the next caller reads again, and fails as the first did.
+     */
     public static CheckRegistry load() {
-        return of(ServiceCatalog.current().checks());
+        ServiceCatalog catalog = ServiceCatalog.current();
+        return LOADED.computeIfAbsent(catalog, loaded -> of(loaded.checks()));
     }
 
     /** A registry of the given checks, each with the metadata found on the class path. */

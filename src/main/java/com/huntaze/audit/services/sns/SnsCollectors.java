@@ -3,11 +3,11 @@ package com.huntaze.audit.services.sns;
 import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.cloudwatch.CloudWatchDatasets;
+import com.huntaze.audit.util.JsonText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 final class SnsCollectors {
     private SnsCollectors() {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final DatasetCollector<List<SnsTopic>> TOPICS = new DatasetCollector<>() {
         @Override
@@ -119,7 +117,7 @@ final class SnsCollectors {
             return "";
         }
         try {
-            String arn = JSON.readTree(policy).path("deadLetterTargetArn").textValue();
+            String arn = JsonText.parse(policy).path("deadLetterTargetArn").textValue();
             return arn == null ? "" : arn;
         } catch (JsonProcessingException notJson) {
             return ""; // SNS validates the policy when it is set: never seen

@@ -4,10 +4,10 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.util.JsonText;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +28,6 @@ final class SqsCollectors {
     /** The attributes asked for, in this order. */
     static final List<QueueAttributeName> ATTRIBUTES = List.of(QueueAttributeName.QUEUE_ARN,
             QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final DatasetCollector<List<SqsQueue>> QUEUES = new DatasetCollector<>() {
         @Override
@@ -66,7 +64,7 @@ final class SqsCollectors {
         String redrivePolicy = attributes.get(QueueAttributeName.REDRIVE_POLICY);
         if (redrivePolicy != null && !redrivePolicy.isBlank()) {
             try {
-                JsonNode policy = JSON.readTree(redrivePolicy);
+                JsonNode policy = JsonText.parse(redrivePolicy);
                 // AWS writes maxReceiveCount as a number or as a string, depending on how it was set.
                 deadLetterTargetArn = policy.path("deadLetterTargetArn").textValue();
                 JsonNode count = policy.path("maxReceiveCount");
