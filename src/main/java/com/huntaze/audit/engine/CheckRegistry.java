@@ -3,6 +3,7 @@ package com.huntaze.audit.engine;
 import com.huntaze.audit.inventory.MetricData;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.huntaze.audit.inventory.MetricSpec;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
@@ -49,19 +51,17 @@ public final class CheckRegistry {
 
     /** A registry of the given checks, each with the metadata found on the class path. */
     public static CheckRegistry of(List<? extends Check> checks) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Set<String> ids = new HashSet<>();
         Map<String, MetricSpec<?>> specs = new HashMap<>();
+        Map<ClassLoader, MetadataIndex> indexes = new HashMap<>();
         List<RegisteredCheck> registered = new ArrayList<>();
         for (Check check : checks) {
             if (!ids.add(check.id())) {
                 throw new CatalogException("duplicate check id " + check.id());
             }
             validateMetrics(check, specs);
-            CheckMetadata metadata = readMetadata(check, yaml, json);
+            ClassLoader loader = check.getClass().getClassLoader();
+            CheckMetadata metadata = readMetadata(check, loader, indexes.computeIfAbsent(loader, MetadataIndex::on));
             registered.add(new RegisteredCheck(check, metadata));
         }
         registered.sort(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain())
@@ -69,15 +69,34 @@ public final class CheckRegistry {
         return new CheckRegistry(registered);
     }
 
-    private static CheckMetadata readMetadata(Check check, ObjectMapper yaml, ObjectMapper json) {
-        ClassLoader loader = check.getClass().getClassLoader();
+    /** The strict readers of metadata files, made on first use (the YAML one only when a file is not indexed). */
+    private static final class Readers {
+        static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        /** A YAML file's tree from the index is read with the YAML reader's features. */
+        static final ObjectMapper YAML_TREE = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+        private static final class Yaml {
+            static final ObjectMapper INSTANCE = new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        }
+    }
+
+    private static CheckMetadata readMetadata(Check check, ClassLoader loader, MetadataIndex index) {
         for (String extension : List.of("yaml", "json")) {
             String resource = metadataResource(check.id(), extension);
+            boolean yaml = extension.equals("yaml");
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {
                     continue;
                 }
-                CheckMetadata metadata = (extension.equals("yaml") ? yaml : json).readValue(in, CheckMetadata.class);
+                byte[] file = in.readAllBytes();
+                Optional<JsonNode> indexed = index.metadata(resource, file);
+                CheckMetadata metadata = indexed.isPresent()
+                        ? (yaml ? Readers.YAML_TREE : Readers.JSON).treeToValue(indexed.get(), CheckMetadata.class)
+                        : (yaml ? Readers.Yaml.INSTANCE : Readers.JSON).readValue(file, CheckMetadata.class);
                 validate(check, resource, metadata);
                 return metadata;
             } catch (IOException e) {
