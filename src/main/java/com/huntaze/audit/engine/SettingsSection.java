@@ -3,6 +3,7 @@ package com.huntaze.audit.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -13,23 +14,42 @@ import java.util.regex.Pattern;
  *
  * @param key         the top-level key in the config file
  * @param type        the bound value's type
- * @param defaults    the value when the file has no such section (or an empty one)
+ * @param defaultValue the value when the file has no such section (or an empty one), made when first asked for
+ *                    (an embedded table is read only by a run that needs it, not by every start; see {@link #defaults})
  * @param binder      reads the section's YAML and reports what is wrong with it
  * @param description one line for {@code list-checks --thresholds}
  * @param <T>         the bound value's type
  */
-public record SettingsSection<T>(String key, Class<T> type, T defaults, Binder<T> binder, String description) {
+public record SettingsSection<T>(String key, Class<T> type, Supplier<? extends T> defaultValue, Binder<T> binder,
+                                 String description) {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
     public SettingsSection {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(binder, "binder");
         Objects.requireNonNull(description, "description");
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("settings section key '" + key + "' must be a camelCase word");
         }
+    }
+
+    /** A section whose default is made when first asked for (e.g. read from an embedded table). */
+    public static <T> SettingsSection<T> withDefaultsFrom(String key, Class<T> type, Supplier<? extends T> defaults,
+                                                          Binder<T> binder, String description) {
+        return new SettingsSection<>(key, type, defaults, binder, description);
+    }
+
+    /** A section whose default is a value at hand. */
+    public SettingsSection(String key, Class<T> type, T defaults, Binder<T> binder, String description) {
+        this(key, type, () -> Objects.requireNonNull(defaults, "defaults"), binder, description);
+        Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** The value when the file has no such section (or an empty one). */
+    public T defaults() {
+        return Objects.requireNonNull(defaultValue.get(), "defaults");
     }
 
     /** Binds a section as written. */

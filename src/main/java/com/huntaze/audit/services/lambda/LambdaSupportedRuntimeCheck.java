@@ -33,8 +33,8 @@ public final class LambdaSupportedRuntimeCheck implements Check {
      * settings but is not a config file section (it is not returned from {@link #settings()}): the file is the only
      * way to give another table.
      */
-    public static final SettingsSection<RuntimeTable> RUNTIMES = new SettingsSection<>("lambdaRuntimes",
-            RuntimeTable.class, RuntimeTable.embedded(), (node, input) -> {
+    public static final SettingsSection<RuntimeTable> RUNTIMES = SettingsSection.withDefaultsFrom("lambdaRuntimes",
+            RuntimeTable.class, RuntimeTable::embedded, (node, input) -> {
                 try {
                     return RuntimeTable.parse(node, "config lambdaRuntimes");
                 } catch (RuntimeTable.RuntimeTableException e) {
