@@ -32,38 +32,72 @@ public final class InventorySnapshot {
         List<String> regions = new ArrayList<>();
         root.path("regions").forEach(r -> regions.add(r.asText()));
         Inventory inventory = new Inventory(root.path("account").asText(), regions);
-        readInto(inventory, root, datasets);
+        parse(root, datasets).addTo(inventory);
         return inventory;
     }
 
     /** Adds a snapshot's {@code datasets} and {@code failures} (of audited regions) to {@code inventory}. */
     public static void readInto(Inventory inventory, String json, Function<String, Dataset<?>> datasets)
             throws IOException {
-        readInto(inventory, MAPPER.readTree(json), datasets);
+        parse(json, datasets).addTo(inventory);
     }
 
-    private static void readInto(Inventory inventory, JsonNode root, Function<String, Dataset<?>> datasets)
-            throws IOException {
+    /**
+     * A snapshot's {@code datasets} and {@code failures}, read into records but not yet in an inventory: parts can be
+     * read side by side (most of a read is Jackson learning each record type, the first time), then added in order.
+     */
+    public static Part parse(String json, Function<String, Dataset<?>> datasets) throws IOException {
+        return parse(MAPPER.readTree(json), datasets);
+    }
+
+    private static Part parse(JsonNode root, Function<String, Dataset<?>> datasets) throws IOException {
+        List<Part.Read> read = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("datasets").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> region = it.next();
-            RegionInventory target = inventory.region(region.getKey());
             for (Iterator<Map.Entry<String, JsonNode>> ds = region.getValue().fields(); ds.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = ds.next();
-                put(target, datasets.apply(entry.getKey()), entry.getValue());
+                Dataset<?> dataset = datasets.apply(entry.getKey());
+                read.add(new Part.Read(region.getKey(), dataset, MAPPER.readerFor(dataset.type())
+                        .readValue(entry.getValue()), null));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("failures").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> region = it.next();
-            RegionInventory target = inventory.region(region.getKey());
             for (Iterator<Map.Entry<String, JsonNode>> ds = region.getValue().fields(); ds.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = ds.next();
-                target.fail(datasets.apply(entry.getKey()), MAPPER.treeToValue(entry.getValue(),
-                        CollectionFailure.class));
+                read.add(new Part.Read(region.getKey(), datasets.apply(entry.getKey()), null,
+                        MAPPER.treeToValue(entry.getValue(), CollectionFailure.class)));
             }
         }
+        return new Part(read);
     }
 
-    private static <T> void put(RegionInventory target, Dataset<T> dataset, JsonNode value) throws IOException {
-        target.put(dataset, MAPPER.readerFor(dataset.type()).readValue(value));
+    /** The datasets and failures of one snapshot file, in the file's order. */
+    public static final class Part {
+        private record Read(String region, Dataset<?> dataset, Object value, CollectionFailure failure) {
+        }
+
+        private final List<Read> read;
+
+        private Part(List<Read> read) {
+            this.read = read;
+        }
+
+        /** Puts them in {@code inventory}: its datasets first, then its failures, as the file lists them. */
+        public void addTo(Inventory inventory) {
+            for (Read r : read) {
+                RegionInventory target = inventory.region(r.region());
+                if (r.failure() == null) {
+                    put(target, r.dataset(), r.value());
+                } else {
+                    target.fail(r.dataset(), r.failure());
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> void put(RegionInventory target, Dataset<T> dataset, Object value) {
+            target.put(dataset, (T) value);
+        }
     }
 }
