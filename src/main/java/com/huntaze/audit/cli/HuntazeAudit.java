@@ -1,5 +1,6 @@
 package com.huntaze.audit.cli;
 
+import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.engine.CatalogException;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.util.Background;
@@ -59,7 +60,7 @@ public final class HuntazeAudit implements Runnable {
     /** @param terminal what {@code out} is: check prints its terminal summary only to a terminal */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
         Map<String, Supplier<Object>> subcommands = subcommandsFor(args);
-        preloadRegistry(subcommands.keySet());
+        preload(subcommands.keySet(), args);
         CommandLine cli = new CommandLine(new HuntazeAudit());
         // Built as commands of their own: only then does picocli apply a command's model transformer (check's
         // threshold aliases come from the checks' declarations, see ThresholdOptions).
@@ -128,15 +129,27 @@ public final class HuntazeAudit implements Runnable {
      */
     /** The subcommands that read the check registry (the services' catalog and every check's metadata). */
     private static final Set<String> READ_THE_REGISTRY = Set.of("check", "list-checks", "explain");
+    /** The options of check under which it calls no AWS. */
+    private static final Set<String> NO_AWS_CALL = Set.of("--demo", "--no-aws", "--help", "-h");
 
     /**
-     * Starts reading the check registry on a second core while picocli builds the command line (a hundred
-     * milliseconds of reflection each, at start-up): the command's own {@link CheckRegistry#load} then finds it read,
-     * or waits for it. Only when the one subcommand named reads it; a failure is left for that call to meet again
-     * (and report), as it would without this.
+     * Starts, on a second core while picocli builds the command line (a hundred milliseconds of reflection), what
+     * the one subcommand named will need first: the check registry (the services' catalog and every check's
+     * metadata, read once, see {@link CheckRegistry#load}) and, for a {@code check} that calls AWS, the JDK's TLS
+     * ({@link AwsSession#readyTls}). The command then finds them ready, or waits for them. A failure is left for the
+     * command to meet again, and report, as it would without this.
      */
-    private static void preloadRegistry(Set<String> subcommands) {
-        if (subcommands.size() == 1 && READ_THE_REGISTRY.containsAll(subcommands)) {
+    private static void preload(Set<String> subcommands, String[] args) {
+        if (subcommands.size() != 1) {
+            return;
+        }
+        if (subcommands.contains("check") && Arrays.stream(args).noneMatch(NO_AWS_CALL::contains)) {
+            Background.start("tls", () -> {
+                AwsSession.readyTls();
+                return null;
+            });
+        }
+        if (READ_THE_REGISTRY.containsAll(subcommands)) {
             Background.start("check-registry", CheckRegistry::load).exceptionally(failure -> null);
         }
     }

@@ -162,6 +162,19 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
+     * Readies the JDK's TLS on the calling thread: its security providers and its default trust store (cacerts),
+     * which the session's HTTP client sets up when it is built — about 150 ms of a fresh JVM, kept by the JDK for the
+     * rest of the run. Called on a second core at start-up by the commands that will call AWS; connects nowhere.
+     */
+    public static void readyTls() {
+        try {
+            javax.net.ssl.SSLContext.getInstance("TLS").init(null, null, null);
+        } catch (java.security.GeneralSecurityException e) {
+            // nothing readied: the HTTP client's own set-up meets the same problem and reports it
+        }
+    }
+
+    /**
      * Keeps a connection per call in flight across all the accounts audited at once: the JDK's keep-alive cache
      * holds {@code http.maxConnections} idle connections per host, and every account calls the same hosts. Called
      * before the first session is built; a value set by the user wins.
