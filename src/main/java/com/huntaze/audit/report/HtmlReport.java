@@ -9,8 +9,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,13 +52,15 @@ public final class HtmlReport {
         this.rationaleOfCatalog = rationaleOfCatalog;
     }
 
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public String render(Map<String, Object> report) {
+        return ReportWriting.text(out -> write(report, out));
+    }
+
+    /** The report written to {@code out} as FreeMarker produces it (no text of the whole page is held). */
+    public void write(Map<String, Object> report, Writer out) throws IOException {
         try {
-            StringWriter out = new StringWriter();
             TEMPLATE.process(view(report), out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (TemplateException e) {
             throw new IllegalStateException("HTML report template failed: " + e.getMessage(), e);
         }
