@@ -30,12 +30,7 @@ final class MarkdownOut {
     }
 
     MarkdownOut append(char c) {
-        try {
-            out.write(c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return append(String.valueOf(c));
     }
 
     MarkdownOut append(long n) {
