@@ -22,7 +22,8 @@ public record MarkdownBudget(long maxBytes, String fullReport) {
     /**
      * Writes {@code full}, or the first cut of it that fits, to {@code out}. Without a budget the sections go straight
      * out; with one, each candidate's size is counted by rendering it into a byte count (nothing held), and only the
-     * one that fits is rendered again, into {@code out}: twice the rendering work, never the text of the document.
+     * one that fits is rendered again, into {@code out}: one rendering more than the cuts take, never the document's
+     * text.
      */
     void write(MarkdownDocument full, MarkdownOut out) {
         if (maxBytes <= 0) {
