@@ -2,6 +2,8 @@ package com.huntaze.audit.cli;
 
 import com.huntaze.audit.report.MarkdownBudget;
 import com.huntaze.audit.report.MarkdownReport;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -21,9 +23,13 @@ final class MarkdownOptions {
         }
     }
 
-    /** @param fullReport where the full report is, in words, for the line that says what was cut */
-    String render(Map<String, Object> report, String fullReport) {
-        return new MarkdownReport(maxMdBytes == 0 ? MarkdownBudget.UNLIMITED
-                : new MarkdownBudget(maxMdBytes, fullReport)).render(report);
+    /**
+     * Writes the Markdown of {@code report} to {@code out}, cut to {@code --max-md-bytes} if given.
+     *
+     * @param fullReport where the full report is, in words, for the line that says what was cut
+     */
+    void write(Map<String, Object> report, String fullReport, Writer out) throws IOException {
+        new MarkdownReport(maxMdBytes == 0 ? MarkdownBudget.UNLIMITED
+                : new MarkdownBudget(maxMdBytes, fullReport)).write(report, out);
     }
 }

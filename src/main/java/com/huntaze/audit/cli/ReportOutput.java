@@ -3,6 +3,7 @@ package com.huntaze.audit.cli;
 import com.huntaze.audit.report.AuditReport;
 import com.huntaze.audit.report.JsonReport;
 import com.huntaze.audit.report.ReportFormat;
+import com.huntaze.audit.report.ReportWriting;
 import com.huntaze.audit.report.TerminalSummary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -126,18 +127,16 @@ final class ReportOutput {
             write(format, report, w -> JsonReport.write(report, w), out, written);
             return;
         }
-        String text = format == ReportFormat.md ? markdown.render(report, fullReport(report)) : format.render(report);
-        write(format, report, w -> w.write(text), out, written);
-    }
-
-    /** What a format writes: a stream, so that a large JSON report is never held as text. */
-    @FunctionalInterface
-    private interface Body {
-        void writeTo(Writer out) throws IOException;
+        if (format == ReportFormat.md) {
+            String fullReport = fullReport(report);
+            write(format, report, w -> markdown.write(report, fullReport, w), out, written);
+        } else {
+            write(format, report, w -> format.write(report, w), out, written);
+        }
     }
 
     /** @param naming the report's tree, or the part of it {@link #fileName} reads */
-    private void write(ReportFormat format, Map<String, Object> naming, Body body, PrintWriter out,
+    private void write(ReportFormat format, Map<String, Object> naming, ReportWriting body, PrintWriter out,
                        List<Path> written) {
         if (outputDir != null) {
             Path file = outputDir.resolve(fileName(naming, format));
@@ -249,7 +248,7 @@ final class ReportOutput {
      *
      * @param label names the destination in messages: {@code --output FILE}, or the file's path
      */
-    private static void writeAtomically(Path file, Body body, String label) {
+    private static void writeAtomically(Path file, ReportWriting body, String label) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * The report of several accounts as the renderers read it: whether a tree is one, and each account's part of it as
@@ -87,15 +87,15 @@ public final class AccountReports {
 
     /**
      * The Markdown of a report of several accounts: a title, the overview table (account, name, status, NOK, TODO,
-     * savings), then each account's section: its single-account Markdown ({@code renderOne}) one heading level
-     * down.
+     * savings), then each account's section: its single-account Markdown ({@code writeOne}) one heading level
+     * down, written to {@code md} as it comes.
      */
     @SuppressWarnings("unchecked")
-    public static String markdown(Map<String, Object> tree, Function<Map<String, Object>, String> renderOne) {
+    static void markdown(Map<String, Object> tree, BiConsumer<Map<String, Object>, MarkdownOut> writeOne,
+                         MarkdownOut md) {
         Map<String, Object> summary = (Map<String, Object>) tree.get("summary");
         Map<String, Object> tool = (Map<String, Object>) tree.get("tool");
         List<Map<String, Object>> accounts = accounts(tree);
-        StringBuilder md = new StringBuilder();
         md.append("# Launch-readiness audit — ").append(accounts.size()).append(accounts.size() == 1 ? " account"
                 : " accounts").append("\n\n");
         md.append("Regions: ").append(String.join(", ", (List<String>) tree.get("regions"))).append(" · Generated ")
@@ -123,13 +123,65 @@ public final class AccountReports {
         }
         for (Map<String, Object> account : accounts) {
             String id = (String) account.get("id");
-            md.append('\n').append(oneLevelDown(renderOne.apply(subTree(tree, id))));
+            md.append('\n');
+            HeadingsOneLevelDown down = new HeadingsOneLevelDown(md);
+            writeOne.accept(subTree(tree, id), new MarkdownOut(down));
+            down.finish();
         }
-        return md.toString();
     }
 
-    /** Every Markdown heading one level deeper: an account's report becomes a section of the whole. */
-    private static String oneLevelDown(String markdown) {
-        return markdown.replaceAll("(?m)^(#{1,5}) ", "#$1 ");
+    /**
+     * Every Markdown heading one level deeper, as the text passes: an account's report becomes a section of the
+     * whole. What {@code replaceAll("(?m)^(#{1,5}) ", "#$1 ")} does to the whole text, done as a stream: a line
+     * (after {@code \n}, {@code \r}, {@code \r\n}, U+0085, U+2028 or U+2029, as {@code (?m)^} reads lines) that
+     * starts with one to five {@code #} and a space gets one {@code #} more.
+     */
+    static final class HeadingsOneLevelDown extends java.io.Writer {
+        private final MarkdownOut target;
+        private boolean lineStart = true;
+        /** The {@code #} seen at the start of the current line, not yet written. */
+        private int hashes;
+
+        HeadingsOneLevelDown(MarkdownOut target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            StringBuilder piece = new StringBuilder(length + 8);
+            for (int i = offset; i < offset + length; i++) {
+                char c = chars[i];
+                if (lineStart) {
+                    if (c == '#') {
+                        hashes++;
+                        continue;
+                    }
+                    if (c == ' ' && hashes >= 1 && hashes <= 5) {
+                        piece.append('#');
+                    }
+                    piece.append("#".repeat(hashes));
+                    hashes = 0;
+                    lineStart = false;
+                }
+                piece.append(c);
+                lineStart = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            }
+            target.append(piece.toString());
+        }
+
+        /** The {@code #} of a last line that ended with them. */
+        void finish() {
+            target.append("#".repeat(hashes));
+            hashes = 0;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            finish();
+        }
     }
 }

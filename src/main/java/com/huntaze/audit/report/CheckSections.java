@@ -35,7 +35,7 @@ final class CheckSections {
         return checks;
     }
 
-    static void overview(MarkdownDocument doc, StringBuilder out) {
+    static void overview(MarkdownDocument doc, MarkdownOut out) {
         out.append("## Checks\n\n");
         header(out, "Status", "Check", "Title", ":NOK", ":TODO", ":OK");
         for (Map<String, Object> check : byStatus(doc)) {
@@ -50,14 +50,14 @@ final class CheckSections {
     }
 
     /** One section per check with NOK or TODO findings, in the overview's order. */
-    static void findings(MarkdownDocument doc, StringBuilder out) {
+    static void findings(MarkdownDocument doc, MarkdownOut out) {
         for (Map<String, Object> check : byStatus(doc)) {
             section(doc, check, out);
         }
     }
 
     /** The section of one check (nothing for an OK check). */
-    static void section(MarkdownDocument doc, Map<String, Object> check, StringBuilder out) {
+    static void section(MarkdownDocument doc, Map<String, Object> check, MarkdownOut out) {
         String id = (String) check.get("id");
         List<Map<String, Object>> open = doc.findingsOf(id).stream()
                 .filter(f -> !"OK".equals(f.get("status")))
@@ -107,7 +107,7 @@ final class CheckSections {
 
     /** The remediation once per distinct text, then every shown finding's ready command in one code block. */
     private static void howToFix(MarkdownDocument doc, Map<String, Object> check, List<Map<String, Object>> shown,
-                                 StringBuilder out) {
+                                 MarkdownOut out) {
         Map<String, List<Map<String, Object>>> byAdvice = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>();
         for (Map<String, Object> f : shown) {
@@ -170,7 +170,7 @@ final class CheckSections {
     }
 
     /** The OK findings, one folded list per domain: resource, check and why it is OK. */
-    static void okDetails(MarkdownDocument doc, StringBuilder out) {
+    static void okDetails(MarkdownDocument doc, MarkdownOut out) {
         if (doc.cuts().okDetails()) {
             return;
         }

@@ -22,7 +22,7 @@ final class CiSections {
     private static final List<String> STATUS_ORDER = List.of("NOK", "TODO", "OK");
 
     @SuppressWarnings("unchecked")
-    static void baselineChanges(MarkdownDocument doc, StringBuilder out) {
+    static void baselineChanges(MarkdownDocument doc, MarkdownOut out) {
         Map<String, Object> baseline = (Map<String, Object>) doc.report().get("baseline");
         if (baseline == null) {
             return;
@@ -58,7 +58,7 @@ final class CiSections {
     }
 
     @SuppressWarnings("unchecked")
-    static void acceptedRisks(MarkdownDocument doc, StringBuilder out) {
+    static void acceptedRisks(MarkdownDocument doc, MarkdownOut out) {
         List<Map<String, Object>> accepted = doc.findings().stream()
                 .filter(f -> Boolean.TRUE.equals(f.get("suppressed"))).toList();
         List<Map<String, Object>> suppressions = (List<Map<String, Object>>) doc.report().getOrDefault(
@@ -83,7 +83,7 @@ final class CiSections {
     }
 
     @SuppressWarnings("unchecked")
-    static void suppressionsToReview(MarkdownDocument doc, StringBuilder out) {
+    static void suppressionsToReview(MarkdownDocument doc, MarkdownOut out) {
         List<String> review = new ArrayList<>();
         for (Map<String, Object> s : (List<Map<String, Object>>) doc.report().getOrDefault("suppressions",
                 List.of())) {

@@ -1,10 +1,13 @@
 package com.huntaze.audit.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,12 @@ public final class CsvReport {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = schema();
+    /**
+     * Writes rows to a destination the caller owns and closes (an atomic temp file, standard output), flushing it
+     * only at the end (not after every row).
+     */
+    private static final ObjectWriter ROWS = MAPPER.writer(SCHEMA)
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private static CsvSchema schema() {
         CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
@@ -36,39 +45,41 @@ public final class CsvReport {
         return builder.build();
     }
 
-    @SuppressWarnings("unchecked")
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public static String render(Map<String, Object> report) {
+        return ReportWriting.text(out -> write(report, out));
+    }
+
+    /** The report written to {@code out} a row at a time (Jackson's sequence writer): no text of it is held. */
+    @SuppressWarnings("unchecked")
+    public static void write(Map<String, Object> report, Writer out) throws IOException {
         Map<String, Map<String, Object>> checks = new LinkedHashMap<>();
         for (Map<String, Object> check : (List<Map<String, Object>>) report.get("checks")) {
             checks.put(text(check.get("id")), check);
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Map<String, Object> f : (List<Map<String, Object>>) report.get("findings")) {
-            Map<String, Object> check = checks.getOrDefault(text(f.get("checkId")), Map.of());
-            List<String> values = List.of(
-                    text(f.get("account") != null ? f.get("account") : report.get("account")),
-                    text(f.get("region")),
-                    text(check.get("domain")),
-                    text(f.get("checkId")),
-                    text(check.get("severity")),
-                    text(f.get("status")),
-                    text(f.get("resourceId")),
-                    text(f.get("resourceArn")),
-                    text(f.get("message")),
-                    f.get("estimatedMonthlySavingsUsd") instanceof Number n
-                            ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "",
-                    String.valueOf(Boolean.TRUE.equals(f.get("suppressed"))),
-                    text(f.get("change")));
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                row.put(COLUMNS.get(i), inert(values.get(i)));
+        try (SequenceWriter rows = ROWS.writeValues(out)) {
+            for (Map<String, Object> f : (List<Map<String, Object>>) report.get("findings")) {
+                Map<String, Object> check = checks.getOrDefault(text(f.get("checkId")), Map.of());
+                List<String> values = List.of(
+                        text(f.get("account") != null ? f.get("account") : report.get("account")),
+                        text(f.get("region")),
+                        text(check.get("domain")),
+                        text(f.get("checkId")),
+                        text(check.get("severity")),
+                        text(f.get("status")),
+                        text(f.get("resourceId")),
+                        text(f.get("resourceArn")),
+                        text(f.get("message")),
+                        f.get("estimatedMonthlySavingsUsd") instanceof Number n
+                                ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "",
+                        String.valueOf(Boolean.TRUE.equals(f.get("suppressed"))),
+                        text(f.get("change")));
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < COLUMNS.size(); i++) {
+                    row.put(COLUMNS.get(i), inert(values.get(i)));
+                }
+                rows.write(row);
             }
-            rows.add(row);
-        }
-        try {
-            return MAPPER.writer(SCHEMA).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,8 +9,9 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,13 +54,15 @@ public final class HtmlReport {
         this.rationaleOfCatalog = rationaleOfCatalog;
     }
 
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public String render(Map<String, Object> report) {
+        return ReportWriting.text(out -> write(report, out));
+    }
+
+    /** The report written to {@code out} as FreeMarker produces it (no text of the whole page is held). */
+    public void write(Map<String, Object> report, Writer out) throws IOException {
         try {
-            StringWriter out = new StringWriter();
             TEMPLATE.process(view(report), out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (TemplateException e) {
             throw new IllegalStateException("HTML report template failed: " + e.getMessage(), e);
         }
@@ -89,19 +93,26 @@ public final class HtmlReport {
         Map<String, Object> summary = (Map<String, Object>) report.get("summary");
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
 
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            rows.add(row(f, checksById.getOrDefault((String) f.get("checkId"), Map.of())));
-        }
         // NOK first, then TODO, then OK; stable, so the report's own order (domain, check, region) holds.
-        rows.sort(Comparator.comparingInt(r -> STATUS_ORDER.indexOf((String) r.get("status"))));
-
-        Set<String> accounts = new LinkedHashSet<>();
-        rows.forEach(r -> {
-            if (!((String) r.get("account")).isEmpty()) {
-                accounts.add((String) r.get("account"));
+        List<Map<String, Object>> byStatus = new ArrayList<>(findings);
+        byStatus.sort(Comparator.comparingInt(f -> STATUS_ORDER.indexOf((String) f.get("status"))));
+        // Each row made from its finding when the template (or a chart) reaches it, and dropped after: the rows of a
+        // large account's 20,000 findings are never all held next to the report's tree.
+        List<Map<String, Object>> rows = new AbstractList<>() {
+            @Override
+            public Map<String, Object> get(int index) {
+                Map<String, Object> f = byStatus.get(index);
+                return row(f, checksById.getOrDefault((String) f.get("checkId"), Map.of()));
             }
-        });
+
+            @Override
+            public int size() {
+                return byStatus.size();
+            }
+        };
+
+        RowSummary summed = new RowSummary(rows);
+        Set<String> accounts = summed.accounts;
 
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("accountLine", accountLine(report, accounts));
@@ -119,17 +130,57 @@ public final class HtmlReport {
         Object prices = summary.get("priceTable");
         view.put("prices", prices == null ? "" : prices);
         view.put("collectionErrors", collectionErrors(summary));
-        view.put("domainChart", domainChart(rows));
+        view.put("domainChart", domainChart(summed.countsByDomain));
         view.put("savingsChart", savingsChart(findings));
-        view.put("sections", sections(checks, rows, findings, (String) report.get("account")));
+        view.put("sections", sections(checks, summed.openByCheck, findings, (String) report.get("account")));
         view.put("rows", rows);
         view.put("showAccount", accounts.size() > 1);
-        view.put("filterStatuses", distinct(rows, "status"));
-        view.put("filterDomains", distinct(rows, "domain"));
-        view.put("filterRegions", distinct(rows, "region"));
+        view.put("filterStatuses", List.copyOf(summed.statuses));
+        view.put("filterDomains", List.copyOf(summed.domains));
+        view.put("filterRegions", List.copyOf(summed.regions));
         view.put("filterAccounts", List.copyOf(accounts));
         view.put("filterChecks", checks.stream().map(c -> (String) c.get("id")).toList());
         return view;
+    }
+
+    /**
+     * What the page shows of all the rows besides the table (the accounts, the domain chart's counts, the filters'
+     * values, the NOK and TODO rows of each check's section), gathered in one pass over them: each row is made once
+     * here (kept only when open) and once more as the table is written.
+     */
+    private static final class RowSummary {
+        final Set<String> accounts = new LinkedHashSet<>();
+        /** Per domain (every domain, in order, then any other a row names), the rows' count per status. */
+        final Map<String, Map<String, Integer>> countsByDomain = new LinkedHashMap<>();
+        /** The filters' values: distinct, not empty, sorted. */
+        final Set<String> statuses = new TreeSet<>();
+        final Set<String> domains = new TreeSet<>();
+        final Set<String> regions = new TreeSet<>();
+        final Map<String, List<Map<String, Object>>> openByCheck = new LinkedHashMap<>();
+
+        RowSummary(List<Map<String, Object>> rows) {
+            for (Domain domain : Domain.values()) {
+                countsByDomain.put(domain.id(), new LinkedHashMap<>());
+            }
+            for (Map<String, Object> r : rows) {
+                String status = (String) r.get("status");
+                addIfPresent(accounts, (String) r.get("account"));
+                countsByDomain.computeIfAbsent((String) r.get("domain"), d -> new LinkedHashMap<>())
+                        .merge(status, 1, Integer::sum);
+                addIfPresent(statuses, status);
+                addIfPresent(domains, (String) r.get("domain"));
+                addIfPresent(regions, (String) r.get("region"));
+                if (!"OK".equals(status)) {
+                    openByCheck.computeIfAbsent((String) r.get("check"), c -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+
+        private static void addIfPresent(Set<String> values, String value) {
+            if (!value.isEmpty()) {
+                values.add(value);
+            }
+        }
     }
 
     /** A single account; the list of a multi-account report ({@code account: null}); or none (a repository audit). */
@@ -186,10 +237,9 @@ public final class HtmlReport {
      * One section per check with NOK or TODO findings (NOK checks first): its rationale, its NOK and TODO rows, and
      * each distinct remediation once, then the ready fix commands of its NOK findings.
      */
-    private List<Map<String, Object>> sections(List<Map<String, Object>> checks, List<Map<String, Object>> rows,
+    private List<Map<String, Object>> sections(List<Map<String, Object>> checks,
+                                               Map<String, List<Map<String, Object>>> open,
                                                List<Map<String, Object>> findings, String reportAccount) {
-        Map<String, List<Map<String, Object>>> open = rows.stream().filter(r -> !"OK".equals(r.get("status")))
-                .collect(Collectors.groupingBy(r -> (String) r.get("check"), LinkedHashMap::new, Collectors.toList()));
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Map<String, Object> check : checks) {
             List<Map<String, Object>> ofCheck = open.get((String) check.get("id"));
@@ -219,16 +269,8 @@ public final class HtmlReport {
     }
 
     /** Stacked bars, one per domain: NOK, TODO and OK counts, scaled to the largest domain. */
-    private static Map<String, Object> domainChart(List<Map<String, Object>> rows) {
+    private static Map<String, Object> domainChart(Map<String, Map<String, Integer>> counts) {
         List<Map<String, Object>> bars = new ArrayList<>();
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (Domain domain : Domain.values()) {
-            counts.put(domain.id(), new LinkedHashMap<>());
-        }
-        for (Map<String, Object> r : rows) {
-            counts.computeIfAbsent((String) r.get("domain"), d -> new LinkedHashMap<>())
-                    .merge((String) r.get("status"), 1, Integer::sum);
-        }
         int largest = counts.values().stream().mapToInt(c -> c.values().stream().mapToInt(i -> i).sum()).max()
                 .orElse(0);
         int y = 0;
@@ -286,10 +328,6 @@ public final class HtmlReport {
     private static List<String> collectionErrors(Map<String, Object> summary) {
         return ((List<Map<String, Object>>) summary.getOrDefault("collectionErrors", List.of())).stream()
                 .map(e -> e.get("operation") + " in " + e.get("region") + ": " + e.get("error")).toList();
-    }
-
-    private static List<String> distinct(List<Map<String, Object>> rows, String key) {
-        return rows.stream().map(r -> (String) r.get(key)).filter(s -> !s.isEmpty()).distinct().sorted().toList();
     }
 
     private static String cut(String text, int max) {

@@ -1,6 +1,8 @@
 package com.huntaze.audit.report;
 
 import com.huntaze.audit.engine.Domain;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,17 @@ public final class JunitReport {
     private JunitReport() {
     }
 
-    @SuppressWarnings("unchecked")
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public static String render(Map<String, Object> report) {
+        return ReportWriting.text(out -> write(report, out));
+    }
+
+    /**
+     * The report written to {@code out} as a stream: the suites' counts are taken first (a suite's header carries
+     * them), then each test case is written as it is made, so no text of the whole report is held.
+     */
+    @SuppressWarnings("unchecked")
+    public static void write(Map<String, Object> report, Writer xml) throws IOException {
         List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
         List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
         Map<String, Map<String, Object>> checksById = new LinkedHashMap<>();
@@ -55,18 +66,19 @@ public final class JunitReport {
         Map<String, Object> stats = (Map<String, Object>) report.getOrDefault("stats", Map.of());
         long durationMs = stats.get("durationMs") instanceof Number n ? n.longValue() : 0;
         String account = AuditedName.of(report);
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"").append(attr("huntaze-audit " + account)).append('"')
-                .append(" tests=\"").append(suites.stream().mapToInt(s -> s.tests).sum()).append('"')
-                .append(" failures=\"").append(suites.stream().mapToInt(s -> s.failures).sum()).append('"')
+                .append(" tests=\"").append(String.valueOf(suites.stream().mapToInt(s -> s.tests).sum())).append('"')
+                .append(" failures=\"").append(String.valueOf(suites.stream().mapToInt(s -> s.failures).sum()))
+                .append('"')
                 .append(" errors=\"0\"")
                 .append(" time=\"").append(String.format(Locale.ROOT, "%.3f", durationMs / 1000.0)).append("\">\n");
         for (Suite suite : suites) {
             xml.append("  <testsuite name=\"").append(attr("huntaze-audit " + suite.name)).append('"')
-                    .append(" tests=\"").append(suite.tests).append('"')
-                    .append(" failures=\"").append(suite.failures).append('"')
+                    .append(" tests=\"").append(String.valueOf(suite.tests)).append('"')
+                    .append(" failures=\"").append(String.valueOf(suite.failures)).append('"')
                     .append(" errors=\"0\"")
-                    .append(" skipped=\"").append(suite.skipped).append('"')
+                    .append(" skipped=\"").append(String.valueOf(suite.skipped)).append('"')
                     .append(" time=\"0\"")
                     .append(" timestamp=\"").append(attr(String.valueOf(report.get("generatedAt")))).append("\">\n");
             xml.append("    <properties>\n");
@@ -75,24 +87,23 @@ public final class JunitReport {
             property(xml, "generatedAt", String.valueOf(report.get("generatedAt")));
             property(xml, "tool", tool.get("name") + " " + tool.get("version"));
             xml.append("    </properties>\n");
-            xml.append(suite.cases);
+            suite.writeCases(xml);
             xml.append("  </testsuite>\n");
         }
         xml.append("</testsuites>\n");
-        return xml.toString();
     }
 
-    private static void property(StringBuilder xml, String name, String value) {
+    private static void property(Writer xml, String name, String value) throws IOException {
         xml.append("      <property name=\"").append(attr(name)).append("\" value=\"").append(attr(value))
                 .append("\"/>\n");
     }
 
-    /** The test cases of one domain and their counts. */
+    /** The test cases of one domain and their counts: counted as findings are added, written afterwards. */
     private static final class Suite {
         final String name;
         /** The suite's account in a report of several accounts; null otherwise. */
         final String account;
-        final StringBuilder cases = new StringBuilder();
+        final List<TestCase> cases = new ArrayList<>();
         int tests;
         int failures;
         int skipped;
@@ -104,6 +115,25 @@ public final class JunitReport {
 
         void add(Map<String, Object> f, Map<String, Object> check) {
             tests++;
+            if (Boolean.TRUE.equals(f.get("failsGate"))) {
+                failures++;
+            } else if (!"OK".equals(f.get("status"))) {
+                skipped++;
+            }
+            cases.add(new TestCase(f, check));
+        }
+
+        void writeCases(Writer xml) throws IOException {
+            for (TestCase testCase : cases) {
+                testCase.write(xml);
+            }
+        }
+    }
+
+    /** One finding's test case, and its check. */
+    private record TestCase(Map<String, Object> finding, Map<String, Object> check) {
+        void write(Writer cases) throws IOException {
+            Map<String, Object> f = finding;
             String status = (String) f.get("status");
             String resource = text(f.get("resourceId")).isEmpty() ? "(account)" : text(f.get("resourceId"));
             cases.append("    <testcase classname=\"").append(attr(text(f.get("checkId"))))
@@ -117,12 +147,10 @@ public final class JunitReport {
             String message = text(f.get("message"));
             String severity = text(check.get("severity"));
             if (failsGate) {
-                failures++;
                 cases.append("      <failure type=\"").append(attr(status)).append("\" message=\"")
                         .append(attr("[" + severity + "] " + message)).append("\">").append(body(message, f))
                         .append("</failure>\n");
             } else {
-                skipped++;
                 String why = f.get("gateReason") != null ? text(f.get("gateReason")) : "Does not fail the run";
                 cases.append("      <skipped message=\"").append(attr(why)).append("\">")
                         .append(body(status + " [" + severity + "]: " + message, f)).append("</skipped>\n");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * {@code --max-md-bytes}: the most bytes (UTF-8) the Markdown may take, for a destination that holds no more
@@ -20,52 +19,78 @@ public record MarkdownBudget(long maxBytes, String fullReport) {
     /** The NOK and TODO findings a cut check section still shows. */
     static final int KEPT_ROWS = 10;
 
-    String fit(MarkdownDocument full, Function<MarkdownDocument, String> render) {
-        String text = render.apply(full);
-        if (maxBytes <= 0 || MarkdownReport.bytes(text) <= maxBytes) {
+    /**
+     * Writes {@code full}, or the first cut of it that fits, to {@code out}. Without a budget the sections go straight
+     * out; with one, each candidate's size is counted by rendering it into a byte count (nothing held), and only the
+     * one that fits is rendered again, into {@code out}: one rendering more than the cuts take, never the document's
+     * text.
+     */
+    void write(MarkdownDocument full, MarkdownOut out) {
+        if (maxBytes <= 0) {
+            MarkdownReport.write(full, out);
+            return;
+        }
+        Sized fitted = fit(full);
+        if (fitted.bytes() <= maxBytes) {
+            MarkdownReport.write(fitted.doc(), out);
+        } else {
+            out.append(truncated(MarkdownReport.render(fitted.doc())));
+        }
+    }
+
+    /** A rendering and its size in bytes (UTF-8). */
+    private record Sized(MarkdownDocument doc, long bytes) {
+        static Sized of(MarkdownDocument doc) {
+            return new Sized(doc, MarkdownOut.bytes(out -> MarkdownReport.write(doc, out)));
+        }
+    }
+
+    /** The first cut of {@code full} that fits, else the one with every cut made. */
+    private Sized fit(MarkdownDocument full) {
+        Sized text = Sized.of(full);
+        if (text.bytes() <= maxBytes) {
             return text;
         }
         MarkdownDocument doc = full;
         // Each cut is made (and named) only where it takes something out.
         if (full.findings().stream().anyMatch(f -> "OK".equals(f.get("status")))) {
             doc = doc.with(doc.cuts().withoutOkDetails());
-            text = render.apply(doc);
-            if (MarkdownReport.bytes(text) <= maxBytes) {
+            text = Sized.of(doc);
+            if (text.bytes() <= maxBytes) {
                 return text;
             }
         }
         if (full.findings().stream().anyMatch(f -> !"OK".equals(f.get("status"))
                 && f.get("evidence") instanceof Map<?, ?> evidence && !evidence.isEmpty())) {
             doc = doc.with(doc.cuts().withoutEvidence());
-            text = render.apply(doc);
+            text = Sized.of(doc);
         }
         for (int rows : new int[] {KEPT_ROWS, 0}) {
             for (String checkId : longestSections(doc, rows)) {
-                if (MarkdownReport.bytes(text) <= maxBytes) {
+                if (text.bytes() <= maxBytes) {
                     return text;
                 }
                 doc = doc.with(doc.cuts().withRowLimit(checkId, rows));
-                text = render.apply(doc);
+                text = Sized.of(doc);
             }
         }
-        return MarkdownReport.bytes(text) <= maxBytes ? text : truncated(text);
+        return text;
     }
 
     /** The check sections with more than {@code rows} NOK and TODO findings, longest first. */
     private static List<String> longestSections(MarkdownDocument doc, int rows) {
-        List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
+        List<Map.Entry<String, Long>> sizes = new ArrayList<>();
         for (Map<String, Object> check : doc.checks()) {
             if (doc.findingsOf((String) check.get("id")).stream().filter(f -> !"OK".equals(f.get("status")))
                     .count() <= rows) {
                 continue;
             }
-            StringBuilder section = new StringBuilder();
-            CheckSections.section(doc, check, section);
-            if (section.length() > 0) {
-                sizes.add(Map.entry((String) check.get("id"), MarkdownReport.bytes(section.toString())));
+            long section = MarkdownOut.bytes(out -> CheckSections.section(doc, check, out));
+            if (section > 0) {
+                sizes.add(Map.entry((String) check.get("id"), section));
             }
         }
-        sizes.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
+        sizes.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
         return sizes.stream().map(Map.Entry::getKey).toList();
     }
 

@@ -8,6 +8,9 @@ import static com.huntaze.audit.report.MarkdownText.row;
 import static com.huntaze.audit.report.MarkdownText.usd;
 
 import com.huntaze.audit.inventory.CollectionFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,29 +56,48 @@ public final class MarkdownReport {
         return render(JsonReport.tree(report));
     }
 
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public String render(Map<String, Object> report) {
-        if (AccountReports.isMultiAccount(report)) {
-            // An overview, then each account as one report; a byte budget is shared between the accounts.
-            List<Map<String, Object>> accounts = AccountReports.accounts(report);
-            MarkdownReport each = budget.maxBytes() <= 0 ? this : new MarkdownReport(new MarkdownBudget(
-                    Math.max(1, budget.maxBytes() / Math.max(1, accounts.size()) - 1024), budget.fullReport()));
-            return AccountReports.markdown(report, each::renderOne);
-        }
-        return renderOne(report);
+        return ReportWriting.text(out -> write(report, out));
     }
 
-    private String renderOne(Map<String, Object> report) {
+    /**
+     * The report written to {@code out} as its sections produce it, so that no text of the whole document is held
+     * (a large account's Markdown is several MB); with a byte budget, the sizes are counted first (see
+     * {@link MarkdownBudget}).
+     */
+    public void write(Map<String, Object> report, Writer out) throws IOException {
+        try {
+            MarkdownOut markdown = new MarkdownOut(out);
+            if (AccountReports.isMultiAccount(report)) {
+                // An overview, then each account as one report; a byte budget is shared between the accounts.
+                List<Map<String, Object>> accounts = AccountReports.accounts(report);
+                MarkdownReport each = budget.maxBytes() <= 0 ? this : new MarkdownReport(new MarkdownBudget(
+                        Math.max(1, budget.maxBytes() / Math.max(1, accounts.size()) - 1024), budget.fullReport()));
+                AccountReports.markdown(report, each::writeOne, markdown);
+            } else {
+                writeOne(report, markdown);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the destination's, carried out of the sections
+        }
+    }
+
+    private void writeOne(Map<String, Object> report, MarkdownOut out) {
         MarkdownDocument doc = new MarkdownDocument(report,
                 MarkdownDocument.Cuts.none(budget.maxBytes(), budget.fullReport()));
-        return budget.fit(doc, MarkdownReport::render);
+        budget.write(doc, out);
     }
 
-    static String render(MarkdownDocument doc) {
-        StringBuilder out = new StringBuilder();
+    static void write(MarkdownDocument doc, MarkdownOut out) {
         for (MarkdownSection section : SECTIONS) {
             section.write(doc, out);
         }
-        return out.toString();
+    }
+
+    /** One rendering as text: only for the budget's last resort, a cut at a line of a document still too long. */
+    static String render(MarkdownDocument doc) {
+        return ReportWriting.text(out -> write(doc, new MarkdownOut(out)));
     }
 
     static int bytes(String text) {
@@ -83,7 +105,7 @@ public final class MarkdownReport {
     }
 
     /** Title, when and by what, the one-line verdict, the counts, and what a byte budget cut. */
-    static void heading(MarkdownDocument doc, StringBuilder out) {
+    static void heading(MarkdownDocument doc, MarkdownOut out) {
         Map<String, Object> summary = doc.summary();
         out.append("# Launch-readiness audit — ").append(doc.accounts()).append("\n\n");
         @SuppressWarnings("unchecked")
@@ -140,7 +162,7 @@ public final class MarkdownReport {
 
     /** Denied actions in one place, so that an admin can fix the role in one go; then any other failed call. */
     @SuppressWarnings("unchecked")
-    static void collectionErrors(MarkdownDocument doc, StringBuilder out) {
+    static void collectionErrors(MarkdownDocument doc, MarkdownOut out) {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) doc.summary().getOrDefault(
                 "collectionErrors", List.of());
         List<String> denied = errors.stream().filter(MarkdownReport::accessDenied)
@@ -174,7 +196,7 @@ public final class MarkdownReport {
     }
 
     /** Every finding with a saving, largest first, and the total. */
-    static void savings(MarkdownDocument doc, StringBuilder out) {
+    static void savings(MarkdownDocument doc, MarkdownOut out) {
         out.append("## Savings\n\n");
         List<Map<String, Object>> saving = new ArrayList<>(doc.findings().stream()
                 .filter(f -> ((Number) f.get("estimatedMonthlySavingsUsd")).doubleValue() > 0).toList());
@@ -195,7 +217,7 @@ public final class MarkdownReport {
     }
 
     /** The TODO findings as a checklist, each with the read-only command that confirms it. */
-    static void byHand(MarkdownDocument doc, StringBuilder out) {
+    static void byHand(MarkdownDocument doc, MarkdownOut out) {
         out.append("## To verify by hand\n\n");
         List<Map<String, Object>> todo = doc.findings().stream().filter(f -> "TODO".equals(f.get("status")))
                 .toList();
@@ -221,7 +243,7 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    static void footer(MarkdownDocument doc, StringBuilder out) {
+    static void footer(MarkdownDocument doc, MarkdownOut out) {
         Object prices = doc.summary().get("priceTable");
         out.append("<sub>Estimates are on-demand list prices at 730 hours a month")
                 .append(prices == null ? "" : ", from the " + prices + " (see PriceSource in each finding's evidence)")

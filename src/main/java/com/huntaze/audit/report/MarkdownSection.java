@@ -7,5 +7,5 @@ package com.huntaze.audit.report;
  */
 @FunctionalInterface
 interface MarkdownSection {
-    void write(MarkdownDocument doc, StringBuilder out);
+    void write(MarkdownDocument doc, MarkdownOut out);
 }

@@ -35,7 +35,7 @@ final class MarkdownText {
     }
 
     /** A row of a Markdown table. */
-    static void row(StringBuilder out, String... cells) {
+    static void row(MarkdownOut out, String... cells) {
         out.append('|');
         for (String c : cells) {
             out.append(c.isEmpty() ? " |" : " " + c + " |");
@@ -44,7 +44,7 @@ final class MarkdownText {
     }
 
     /** A table's header and separator lines; a column named with a leading ":" is right-aligned. */
-    static void header(StringBuilder out, String... columns) {
+    static void header(MarkdownOut out, String... columns) {
         out.append('|');
         for (String c : columns) {
             out.append(' ').append(c.startsWith(":") ? c.substring(1) : c).append(" |");

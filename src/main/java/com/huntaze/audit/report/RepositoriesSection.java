@@ -12,7 +12,7 @@ final class RepositoriesSection {
     }
 
     @SuppressWarnings("unchecked")
-    static void write(MarkdownDocument doc, StringBuilder out) {
+    static void write(MarkdownDocument doc, MarkdownOut out) {
         List<Map<String, Object>> repositories = (List<Map<String, Object>>) doc.report()
                 .getOrDefault("repositories", List.of());
         if (repositories.isEmpty()) {

@@ -3,6 +3,8 @@ package com.huntaze.audit.report;
 import com.huntaze.audit.engine.CheckMetadata;
 import com.huntaze.audit.engine.CheckRegistry;
 import com.huntaze.audit.engine.RegisteredCheck;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,8 +54,17 @@ public final class SarifReport {
         };
     }
 
-    @SuppressWarnings("unchecked")
+    /** The report as one text, as {@link #write} writes it: for tests; the CLI writes to its destination. */
     public static String render(Map<String, Object> report) {
+        return ReportWriting.text(out -> write(report, out));
+    }
+
+    /**
+     * The report written to {@code out} by Jackson's generator as a stream: each result is made from its finding
+     * as the generator reaches it and dropped once written, so neither the results nor the text are held.
+     */
+    @SuppressWarnings("unchecked")
+    public static void write(Map<String, Object> report, Writer out) throws IOException {
         List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
         List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
         Map<String, CheckMetadata> catalog = CheckRegistry.load().checks().stream()
@@ -67,13 +78,10 @@ public final class SarifReport {
             rules.add(rule(check, catalog.get(id)));
         }
 
-        List<Object> results = new ArrayList<>();
-        for (Map<String, Object> f : findings) {
-            String status = text(f.get("status"));
-            if (status.equals("NOK") || status.equals("TODO")) {
-                results.add(result(f, ruleIndex, text(report.get("account"))));
-            }
-        }
+        // An Iterable, not a List: Jackson writes it as the same array, taking each result as it goes.
+        Iterable<Object> results = () -> findings.stream()
+                .filter(f -> text(f.get("status")).equals("NOK") || text(f.get("status")).equals("TODO"))
+                .map(f -> (Object) result(f, ruleIndex, text(report.get("account")))).iterator();
 
         Map<String, Object> tool = (Map<String, Object>) report.get("tool");
         Map<String, Object> driver = new LinkedHashMap<>();
@@ -95,7 +103,7 @@ public final class SarifReport {
         sarif.put("$schema", SCHEMA);
         sarif.put("version", "2.1.0");
         sarif.put("runs", List.of(run));
-        return JsonReport.render(sarif);
+        JsonReport.write(sarif, out);
     }
 
     private static Map<String, Object> rule(Map<String, Object> check, CheckMetadata metadata) {

@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A large account's report (20,000 findings, the size of a large account's 15,000 and more) is written in every
- * format, and the JSON goes out as a stream: its destination receives it in small pieces, never as one text the
- * size of the report, so the report is not held again as text next to its records.
+ * format, and every format goes out as a stream: its destination receives it in small pieces, never as one text the
+ * size of the report, so the report is not held again as text next to its records (or its tree).
  */
 class LargeReportStreamingTest {
 
@@ -87,6 +89,33 @@ class LargeReportStreamingTest {
         JsonNode json = new ObjectMapper().readTree(stdout.received.toString());
         assertThat(json.get("findings").size()).isEqualTo(FINDINGS);
         assertThat(json.get("summary").get("nok").asInt()).isEqualTo(FINDINGS / 5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void everyFormatOfALargeReportReachesStandardOutputInPiecesNotAsOneText(ReportFormat format) {
+        PieceMeasuringWriter stdout = new PieceMeasuringWriter();
+
+        ReportOutput.plan(List.of(format), null, null).write(largeReport(), new PrintWriter(stdout));
+
+        assertThat(stdout.received.length()).as("the whole report arrived").isGreaterThan(1_000_000);
+        assertThat(stdout.largestPiece).as("the largest piece written at once").isLessThan(64 * 1024);
+        assertThat(stdout.received.toString()).contains("resource-19995");
+    }
+
+    @Test
+    void aMarkdownCutToItsBudgetIsStreamedToo() {
+        PieceMeasuringWriter stdout = new PieceMeasuringWriter();
+        MarkdownOptions budget = new MarkdownOptions();
+        budget.maxMdBytes = 900_000;
+
+        ReportOutput.plan(List.of(ReportFormat.md), null, null).withMarkdown(budget).write(largeReport(),
+                new PrintWriter(stdout));
+
+        String md = stdout.received.toString();
+        assertThat(md).contains("> ✂️ **Shortened to fit 900,000 bytes:** the list of OK findings");
+        assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(900_000);
+        assertThat(stdout.largestPiece).as("the largest piece written at once").isLessThan(64 * 1024);
     }
 
     @Test
