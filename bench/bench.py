@@ -1354,7 +1354,9 @@ def measure(args, state_dir, state):
             if cold:
                 results["coldRun"] = runs.pop(0)
             results["runs"] = runs
-            results["startup"] = measure_startup(args, state, proxy, env)
+            # issue 17's start-up targets are the small account's (a large one measures the window and the RSS)
+            if state["size"] == "small" and not state.get("accountIds"):
+                results["startup"] = measure_startup(args, state, proxy, env)
             with open(cache_file + ".tmp", "wb") as f:
                 pickle.dump(proxy.cache, f)
             os.replace(cache_file + ".tmp", cache_file)
