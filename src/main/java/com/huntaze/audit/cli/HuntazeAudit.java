@@ -135,17 +135,17 @@ public final class HuntazeAudit implements Runnable {
     /**
      * Starts, on a second core while picocli builds the command line (a hundred milliseconds of reflection), what
      * the one subcommand named will need first: the check registry (the services' catalog and every check's
-     * metadata, read once, see {@link CheckRegistry#load}) and, for a {@code check} that calls AWS, the JDK's TLS
-     * ({@link AwsSession#readyTls}). The command then finds them ready, or waits for them. A failure is left for the
-     * command to meet again, and report, as it would without this.
+     * metadata, read once, see {@link CheckRegistry#load}) and, for a {@code check} that calls AWS, the JDK's TLS,
+     * signing and XML reading ({@link AwsSession#readyJdk}). The command then finds them ready, or waits for them.
+     * A failure is left for the command to meet again, and report, as it would without this.
      */
     private static void preload(Set<String> subcommands, String[] args) {
         if (subcommands.size() != 1) {
             return;
         }
         if (subcommands.contains("check") && Arrays.stream(args).noneMatch(NO_AWS_CALL::contains)) {
-            Background.start("tls", () -> {
-                AwsSession.readyTls();
+            Background.start("jdk-for-aws", () -> {
+                AwsSession.readyJdk();
                 return null;
             });
         }

@@ -162,15 +162,21 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * Readies the JDK's TLS on the calling thread: its security providers and its default trust store (cacerts),
-     * which the session's HTTP client sets up when it is built — about 150 ms of a fresh JVM, kept by the JDK for the
-     * rest of the run. Called on a second core at start-up by the commands that will call AWS; connects nowhere.
+     * Readies, on the calling thread, the JDK's parts that the session's first call needs, which a fresh JVM sets up
+     * the first time they are used and keeps for the rest of the run: TLS (its security providers and the default
+     * trust store, cacerts: the HTTP client's set-up, ~150 ms), the HMAC-SHA256 of request signatures, the StAX XML
+     * reader of the query and XML protocols' answers, and the HTTP connection classes. Called on a second core at
+     * start-up by the commands that will call AWS; it connects nowhere and leaves nothing the session depends on.
      */
-    public static void readyTls() {
+    public static void readyJdk() {
         try {
             javax.net.ssl.SSLContext.getInstance("TLS").init(null, null, null);
-        } catch (java.security.GeneralSecurityException e) {
-            // nothing readied: the HTTP client's own set-up meets the same problem and reports it
+            javax.crypto.Mac.getInstance("HmacSHA256");
+            javax.xml.stream.XMLInputFactory.newInstance();
+            new java.net.URL("http://127.0.0.1/").openConnection(); // the object only: no connection is opened
+        } catch (java.security.GeneralSecurityException | java.io.IOException
+                 | javax.xml.stream.FactoryConfigurationError e) {
+            // nothing more readied: the session's own set-up meets the same problem and reports it
         }
     }
 
