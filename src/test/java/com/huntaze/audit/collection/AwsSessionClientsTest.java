@@ -38,8 +38,7 @@ class AwsSessionClientsTest {
     @Test
     void aCollectorGetsThePreparedClientItselfAndNothingIsBuiltTwice() throws Exception {
         AtomicInteger builds = new AtomicInteger();
-        ServiceClient<RdsClient, RdsClientBuilder> rds = ServiceClient.regional("rds",
-                () -> counting(RdsClient.builder(), RdsClientBuilder.class, builds));
+        ServiceClient<RdsClient, RdsClientBuilder> rds = rdsCounting(builds);
         try (AwsSession aws = new AwsSession(NOWHERE, 4, Set.of())) {
             aws.prepare(List.of(rds.in("eu-west-1"), rds.in("us-east-1"))).get(30, TimeUnit.SECONDS);
             assertThat(builds).hasValue(2);
@@ -54,8 +53,7 @@ class AwsSessionClientsTest {
     @Test
     void aCollectorAskingWhileThePreparationRunsWaitsForItsBuildRatherThanMakingASecond() throws Exception {
         AtomicInteger builds = new AtomicInteger();
-        ServiceClient<RdsClient, RdsClientBuilder> rds = ServiceClient.regional("rds",
-                () -> counting(RdsClient.builder(), RdsClientBuilder.class, builds));
+        ServiceClient<RdsClient, RdsClientBuilder> rds = rdsCounting(builds);
         try (AwsSession aws = new AwsSession(NOWHERE, 4, Set.of())) {
             var preparing = aws.prepare(List.of(rds.in("eu-west-1")));
             RdsClient asked = aws.client(rds, "eu-west-1"); // whoever comes first builds it; the other waits
@@ -89,6 +87,11 @@ class AwsSessionClientsTest {
             assertThat(new CollectionContext("eu-west-1", aws, Map.of(), null).client(global))
                     .isSameAs(aws.client(global, "us-east-1"));
         }
+    }
+
+    /** An RDS client declaration whose builds are counted in {@code builds}. */
+    private static ServiceClient<RdsClient, RdsClientBuilder> rdsCounting(AtomicInteger builds) {
+        return ServiceClient.regional("rds", () -> counting(RdsClient.builder(), RdsClientBuilder.class, builds));
     }
 
     /** {@code builder}, counting its {@code build()} calls (the session configures it by chained calls). */
