@@ -306,6 +306,7 @@ public final class CheckCommand implements Callable<Integer> {
                 checkProfile();
                 ServiceCatalog catalog = ServiceCatalog.current();
                 try (AwsSession aws = session != null ? session.take() : baseSession()) {
+                    aws.prepare(catalog.clientsFor(needed, auditRegions)); // built on both cores while STS answers
                     String account = account(aws, auditRegions.get(0), endpoint);
                     requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
                     ProgressLine progress = new ProgressLine(err, ProgressLine.stderrIsTerminal());

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * The AWS side of one audit: one HTTP client shared by every service client, one credentials provider, the
- * read-only guard and call counter, and the guard against answers that are not AWS's, on every client. Service clients are created on first use only (client
- * construction dominates start-up), cached per service and region, and all closed with the session.
+ * read-only guard and call counter, and the guard against answers that are not AWS's, on every client. Service clients
+ * are built ahead of the collectors for the services an audit reads ({@link #prepare}, while the STS call is in
+ * flight), or else on first use; each is built once, cached per service and region, and all closed with the session.
  */
 public final class AwsSession implements AutoCloseable {
 
@@ -65,7 +66,7 @@ public final class AwsSession implements AutoCloseable {
     /** False for an account's session ({@link #assumingRole}): the HTTP client is its base session's. */
     private final boolean ownsHttpClient;
     private final CallCounter counter = new CallCounter();
-    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, CachedClient> clients = new ConcurrentHashMap<>();
     private final InFlightLimit inFlight;
     private final Set<String> allowedActions;
 
@@ -146,15 +147,39 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * The same, for a service some of whose SDK operations are authorised by an IAM action of another name (S3's
-     * ListBuckets is {@code s3:ListAllMyBuckets}, S3 Control's GetPublicAccessBlock
-     * {@code s3:GetAccountPublicAccessBlock}): the guard allows, counts and names those calls by their IAM action.
-     *
-     * @param iamActions SDK operation name → IAM action, for the operations whose names differ
+     * The session's client of a declared service client in {@code region} (for a collector: its own region, or the
+     * client's fixed one, see {@link CollectionContext#client(ServiceClient)}): the one {@link #prepare} built, or
+     * built now.
      */
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(
-            String iamPrefix, Map<String, String> iamActions, String region, Supplier<B> builder) {
-        return clientOf(iamPrefix, iamActions, region, builder);
+            ServiceClient<C, B> client, String region) {
+        return clientOf(client.iamPrefix(), client.iamActions(), region, client.builder());
+    }
+
+    /**
+     * Builds {@code clients} on background threads (a daemon thread driving a parallel stream: every core builds
+     * while the caller waits on its first call), into the cache the collectors' clients come from: a collector
+     * asking for a client still being built waits for that build rather than making a second one. A client that
+     * fails to build is left out: the collector that needs it builds it again and reports the failure as usual.
+     *
+     * @return done when every client is built or has failed
+     */
+    public java.util.concurrent.CompletableFuture<Void> prepare(java.util.List<ServiceClient.InRegion> clients) {
+        return com.huntaze.audit.util.Background.start("aws-clients", () -> {
+            clients.parallelStream().forEach(this::prepareOne);
+            return null;
+        });
+    }
+
+    private void prepareOne(ServiceClient.InRegion prepared) {
+        if (closed) {
+            return;
+        }
+        try {
+            client(prepared.client(), prepared.region());
+        } catch (RuntimeException e) {
+            // left to the collector, which builds it again and reports what fails
+        }
     }
 
     public StsClient sts(String region) {
@@ -232,8 +257,33 @@ public final class AwsSession implements AutoCloseable {
             String iamPrefix, Map<String, String> iamActions, String region, Supplier<B> builder) {
         B fresh = builder.get();
         return (C) clients.computeIfAbsent(iamPrefix + "@" + region + "@" + fresh.getClass().getName(),
-                key -> build(iamPrefix, iamActions, region, fresh));
+                key -> new CachedClient()).get(() -> build(iamPrefix, iamActions, region, fresh));
     }
+
+    /**
+     * One cache entry, built by the first caller while the others wait on it — on this entry only, not on the map
+     * (whose computeIfAbsent would hold a lock shared with other keys for the whole build). A failed build is not
+     * kept: the next caller tries again.
+     */
+    private static final class CachedClient {
+        private SdkClient client;
+
+        synchronized SdkClient get(Supplier<SdkClient> build) {
+            if (client == null) {
+                client = build.get();
+            }
+            return client;
+        }
+
+        synchronized void close() {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
+    }
+
+    private volatile boolean closed;
 
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(
             String iamPrefix, Map<String, String> iamActions, String region, B builder) {
@@ -259,7 +309,8 @@ public final class AwsSession implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.values().forEach(SdkClient::close);
+        closed = true;
+        clients.values().forEach(CachedClient::close);
         clients.clear();
         if (credentials instanceof StsAssumeRoleCredentialsProvider role) {
             role.close();

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -38,10 +37,13 @@ public record CollectionContext(String region, AwsSession aws, Map<Dataset<?>, O
         this(region, aws, dependencies, fanOut, metrics, null);
     }
 
-    /** The session's client of a service in this context's region: {@code context.client("rds", RdsClient::builder)}. */
+    /**
+     * The session's client of a declared service client, in this context's region or the client's fixed one:
+     * {@code context.client(RdsCollectors.RDS)}. For another region: {@code context.aws().client(client, region)}.
+     */
     public <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C client(
-            String iamPrefix, Supplier<B> builder) {
-        return aws.client(iamPrefix, region, builder);
+            ServiceClient<C, B> client) {
+        return aws.client(client, client.regionFor(region));
     }
 
     @SuppressWarnings("unchecked")

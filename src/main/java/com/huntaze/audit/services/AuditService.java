@@ -1,6 +1,7 @@
 package com.huntaze.audit.services;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import java.util.List;
 
@@ -29,6 +30,15 @@ public interface AuditService {
 
     /** Every collector of the service, each filling one dataset. */
     List<DatasetCollector<?>> collectors();
+
+    /**
+     * The SDK clients its collectors call AWS with, each declared once as a {@link ServiceClient} constant of the
+     * service: an audit that reads the service's datasets builds them ahead of its collectors, while the STS call is
+     * in flight ({@link ServiceCatalog#clientsFor}). Empty for a service that calls no AWS API.
+     */
+    default List<ServiceClient<?, ?>> clients() {
+        return List.of();
+    }
 
     /**
      * The service's checks. {@code contributions} holds what every service contributes to shared features, for

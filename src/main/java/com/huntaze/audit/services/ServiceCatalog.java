@@ -3,6 +3,7 @@ package com.huntaze.audit.services;
 import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.collection.ReadOnlyGuard;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.CatalogException;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.inventory.Dataset;
@@ -160,17 +161,41 @@ public final class ServiceCatalog implements AuditService.Contributions {
     /** The actions needed to collect {@code datasets} and what their collectors depend on. */
     public Set<String> actionsFor(Set<Dataset<?>> needed) {
         Set<String> all = new TreeSet<>();
+        withDependencies(needed).forEach(dataset -> all.addAll(collectors.get(dataset).actions()));
+        return all;
+    }
+
+    /** {@code needed} and what their collectors depend on, transitively (datasets the catalog has a collector of). */
+    private Set<Dataset<?>> withDependencies(Set<Dataset<?>> needed) {
+        Set<Dataset<?>> all = new java.util.LinkedHashSet<>();
         List<Dataset<?>> queue = new ArrayList<>(needed);
-        Set<Dataset<?>> seen = new java.util.HashSet<>();
         while (!queue.isEmpty()) {
             Dataset<?> dataset = queue.remove(0);
             DatasetCollector<?> collector = collectors.get(dataset);
-            if (collector != null && seen.add(dataset)) {
-                all.addAll(collector.actions());
+            if (collector != null && all.add(dataset)) {
                 queue.addAll(collector.dependsOn());
             }
         }
         return all;
+    }
+
+    /**
+     * The SDK clients an audit of {@code regions} builds for {@code needed}: the clients of the services that own
+     * those datasets and the ones their collectors depend on, each in every audited region (plus the regions a
+     * collector adds, such as ACM's us-east-1 for CloudFront) or in its fixed region, once each. A client of a region
+     * known only from the answers (S3's in a bucket's region, ECR's in an image's) is left to the collector.
+     */
+    public List<ServiceClient.InRegion> clientsFor(Set<Dataset<?>> needed, List<String> regions) {
+        Set<Dataset<?>> all = withDependencies(needed);
+        Set<ServiceClient.InRegion> clients = new java.util.LinkedHashSet<>();
+        for (Dataset<?> dataset : all) {
+            Set<String> where = new java.util.LinkedHashSet<>(regions);
+            where.addAll(collectors.get(dataset).extraRegions(all));
+            for (ServiceClient<?, ?> client : owners.get(dataset).clients()) {
+                client.regions(List.copyOf(where)).forEach(region -> clients.add(client.in(region)));
+            }
+        }
+        return List.copyOf(clients);
     }
 
     @Override

@@ -4,11 +4,13 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.AcmClientBuilder;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
@@ -26,6 +28,8 @@ import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 final class AcmCollectors {
     private AcmCollectors() {
     }
+
+    static final ServiceClient<AcmClient, AcmClientBuilder> ACM = ServiceClient.regional("acm", AcmClient::builder);
 
     static final int PAGE_SIZE = 1000;
 
@@ -57,7 +61,7 @@ final class AcmCollectors {
 
         @Override
         public List<AcmCertificate> collect(CollectionContext context) {
-            AcmClient acm = context.client("acm", AcmClient::builder);
+            AcmClient acm = context.client(ACM);
             List<CertificateSummary> listed = call("acm:ListCertificates", () -> acm
                     .listCertificatesPaginator(r -> r.maxItems(PAGE_SIZE)
                             .certificateStatuses(CertificateStatus.knownValues())

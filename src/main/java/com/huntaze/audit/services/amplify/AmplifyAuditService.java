@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.amplify;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -16,6 +17,11 @@ public final class AmplifyAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(AmplifyCollectors.APPS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(AmplifyCollectors.AMPLIFY);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.util.Masking;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.amplify.AmplifyClient;
+import software.amazon.awssdk.services.amplify.AmplifyClientBuilder;
 import software.amazon.awssdk.services.amplify.model.App;
 import software.amazon.awssdk.services.amplify.model.Branch;
 
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.amplify.model.Branch;
 final class AmplifyCollectors {
     private AmplifyCollectors() {
     }
+
+    static final ServiceClient<AmplifyClient, AmplifyClientBuilder> AMPLIFY =
+            ServiceClient.regional("amplify", AmplifyClient::builder);
 
     static final int APPS_PAGE_SIZE = 100;
     static final int BRANCHES_PAGE_SIZE = 50;
@@ -43,7 +48,7 @@ final class AmplifyCollectors {
 
         @Override
         public List<AmplifyApp> collect(CollectionContext context) {
-            AmplifyClient amplify = context.client("amplify", AmplifyClient::builder);
+            AmplifyClient amplify = context.client(AMPLIFY);
             List<App> apps = call("amplify:ListApps", () -> amplify
                     .listAppsPaginator(r -> r.maxResults(APPS_PAGE_SIZE)).apps().stream().toList());
             return context.forEach(apps, a -> app(a, call("amplify:ListBranches", () -> amplify

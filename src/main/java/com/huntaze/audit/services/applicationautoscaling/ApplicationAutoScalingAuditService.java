@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.applicationautoscaling;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -20,6 +21,11 @@ public final class ApplicationAutoScalingAuditService implements AuditService {
     public List<DatasetCollector<?>> collectors() {
         return List.of(ApplicationAutoScalingCollectors.ECS_SCALABLE_TARGETS,
                 ApplicationAutoScalingCollectors.ECS_SCALING_POLICIES);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(ApplicationAutoScalingCollectors.APPLICATION_AUTO_SCALING);
     }
 
     @Override

@@ -4,9 +4,11 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClientBuilder;
 import software.amazon.awssdk.services.applicationautoscaling.model.Alarm;
 import software.amazon.awssdk.services.applicationautoscaling.model.CustomizedMetricSpecification;
 import software.amazon.awssdk.services.applicationautoscaling.model.PredictiveScalingMetricSpecification;
@@ -23,6 +25,10 @@ import software.amazon.awssdk.services.applicationautoscaling.model.TargetTracki
 final class ApplicationAutoScalingCollectors {
     private ApplicationAutoScalingCollectors() {
     }
+
+    static final ServiceClient<ApplicationAutoScalingClient, ApplicationAutoScalingClientBuilder>
+            APPLICATION_AUTO_SCALING = ServiceClient.regional("application-autoscaling",
+                    ApplicationAutoScalingClient::builder);
 
     static final int TARGETS_PAGE_SIZE = 50;
     static final int POLICIES_PAGE_SIZE = 10;
@@ -70,7 +76,7 @@ final class ApplicationAutoScalingCollectors {
     };
 
     private static ApplicationAutoScalingClient client(CollectionContext context) {
-        return context.client("application-autoscaling", ApplicationAutoScalingClient::builder);
+        return context.client(APPLICATION_AUTO_SCALING);
     }
 
     private static ScalableTarget target(

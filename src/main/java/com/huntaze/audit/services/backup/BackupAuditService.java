@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.backup;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -20,6 +21,11 @@ public final class BackupAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(BackupCollectors.PLANS, BackupCollectors.PROTECTED_RESOURCES, BackupCollectors.RESTORE_JOBS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(BackupCollectors.BACKUP);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.manual.ManualCheck;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.BackupClientBuilder;
 import software.amazon.awssdk.services.backup.model.BackupPlansListMember;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.ConditionParameter;
@@ -32,10 +34,13 @@ final class BackupCollectors {
     private BackupCollectors() {
     }
 
+    static final ServiceClient<BackupClient, BackupClientBuilder> BACKUP =
+            ServiceClient.regional("backup", BackupClient::builder);
+
     static final int MAX_RESULTS = 1000;
 
     private static BackupClient client(CollectionContext context) {
-        return context.client("backup", BackupClient::builder);
+        return context.client(BACKUP);
     }
 
     static final DatasetCollector<List<BackupPlan>> PLANS = new DatasetCollector<>() {

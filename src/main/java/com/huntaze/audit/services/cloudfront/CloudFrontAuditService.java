@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.cloudfront;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -19,6 +20,11 @@ public final class CloudFrontAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(CloudFrontCollectors.DISTRIBUTIONS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(CloudFrontCollectors.CLOUDFRONT);
     }
 
     @Override

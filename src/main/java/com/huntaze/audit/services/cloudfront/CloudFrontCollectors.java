@@ -4,10 +4,12 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
@@ -30,6 +32,9 @@ final class CloudFrontCollectors {
     /** CloudFront's API is global; its requests are signed for us-east-1. */
     static final String CLIENT_REGION = "us-east-1";
 
+    static final ServiceClient<CloudFrontClient, CloudFrontClientBuilder> CLOUDFRONT =
+            ServiceClient.inRegion("cloudfront", CLIENT_REGION, CloudFrontClient::builder);
+
     static final DatasetCollector<List<Distribution>> DISTRIBUTIONS = new DatasetCollector<>() {
         @Override
         public Dataset<List<Distribution>> dataset() {
@@ -43,7 +48,7 @@ final class CloudFrontCollectors {
 
         @Override
         public List<Distribution> collect(CollectionContext context) {
-            CloudFrontClient cloudFront = context.aws().client("cloudfront", CLIENT_REGION, CloudFrontClient::builder);
+            CloudFrontClient cloudFront = context.client(CLOUDFRONT);
             // The 2.40 client has no listDistributionsPaginator method, but the SDK ships the paginator itself.
             List<String> ids = call("cloudfront:ListDistributions", () -> new ListDistributionsIterable(cloudFront,
                     ListDistributionsRequest.builder().maxItems(Integer.toString(PAGE_SIZE)).build()).items().stream()

@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.cloudwatch;
 
+import com.huntaze.audit.collection.ServiceClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -20,6 +22,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 final class CloudWatchCollectors {
     private CloudWatchCollectors() {
     }
+
+    static final ServiceClient<CloudWatchClient, CloudWatchClientBuilder> CLOUDWATCH =
+            ServiceClient.regional("cloudwatch", CloudWatchClient::builder);
 
     static final int MAX_RECORDS = 100;
 
@@ -39,7 +44,7 @@ final class CloudWatchCollectors {
             return call("cloudwatch:DescribeAlarms", () -> {
                 List<MetricAlarm> metricAlarms = new ArrayList<>();
                 List<CompositeAlarm> compositeAlarms = new ArrayList<>();
-                for (DescribeAlarmsResponse page : context.client("cloudwatch", CloudWatchClient::builder).describeAlarmsPaginator(
+                for (DescribeAlarmsResponse page : context.client(CLOUDWATCH).describeAlarmsPaginator(
                         r -> r.maxRecords(MAX_RECORDS).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))) {
                     page.metricAlarms().forEach(a -> metricAlarms.add(new MetricAlarm(
                             a.alarmName(),

@@ -75,7 +75,7 @@ public final class CloudWatchMetricsCollector implements DatasetCollector<Metric
                 work.add(targets(spec, context));
             }
         }
-        CloudWatchClient cloudwatch = work.isEmpty() ? null : context.client("cloudwatch", CloudWatchClient::builder);
+        CloudWatchClient cloudwatch = work.isEmpty() ? null : context.client(CloudWatchCollectors.CLOUDWATCH);
         return read(work, request.thresholds(), request.end(),
                 r -> call("cloudwatch:GetMetricData", () -> cloudwatch.getMetricData(r)));
     }

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.dynamodb;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -17,6 +18,11 @@ public final class DynamoDbAuditService implements AuditService {
     public List<DatasetCollector<?>> collectors() {
         return List.of(DynamoDbCollectors.TABLE_NAMES, DynamoDbCollectors.TABLES,
                 DynamoDbCollectors.CONTINUOUS_BACKUPS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(DynamoDbCollectors.DYNAMODB);
     }
 
     @Override

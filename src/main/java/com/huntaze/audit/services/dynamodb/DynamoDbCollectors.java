@@ -4,12 +4,14 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 final class DynamoDbCollectors {
     private DynamoDbCollectors() {
     }
+
+    static final ServiceClient<DynamoDbClient, DynamoDbClientBuilder> DYNAMODB =
+            ServiceClient.regional("dynamodb", DynamoDbClient::builder);
 
     static final int MAX_TABLES = 100;
 
@@ -37,7 +42,7 @@ final class DynamoDbCollectors {
 
         @Override
         public List<String> collect(CollectionContext context) {
-            return call("dynamodb:ListTables", () -> context.client("dynamodb", DynamoDbClient::builder)
+            return call("dynamodb:ListTables", () -> context.client(DYNAMODB)
                     .listTablesPaginator(r -> r.limit(MAX_TABLES)).tableNames().stream().toList());
         }
     };
@@ -60,7 +65,7 @@ final class DynamoDbCollectors {
 
         @Override
         public List<DynamoDbTable> collect(CollectionContext context) {
-            DynamoDbClient dynamodb = context.client("dynamodb", DynamoDbClient::builder);
+            DynamoDbClient dynamodb = context.client(DYNAMODB);
             return present(context.forEach(context.dependency(DynamoDbDatasets.TABLE_NAMES),
                     name -> call("dynamodb:DescribeTable", () -> {
                         try {
@@ -95,7 +100,7 @@ final class DynamoDbCollectors {
 
         @Override
         public List<ContinuousBackups> collect(CollectionContext context) {
-            DynamoDbClient dynamodb = context.client("dynamodb", DynamoDbClient::builder);
+            DynamoDbClient dynamodb = context.client(DYNAMODB);
             return present(context.forEach(context.dependency(DynamoDbDatasets.TABLE_NAMES),
                     name -> call("dynamodb:DescribeContinuousBackups", () -> {
                         try {

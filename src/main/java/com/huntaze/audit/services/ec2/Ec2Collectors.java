@@ -81,7 +81,7 @@ final class Ec2Collectors {
     };
 
     private static Ec2Client ec2(CollectionContext context) {
-        return context.client("ec2", Ec2Client::builder);
+        return context.client(Ec2Clients.EC2);
     }
 
     private static IngressRule rule(IpPermission p) {

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.ecr;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -16,6 +17,11 @@ public final class EcrAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(EcrCollectors.REGISTRY_SCANNING, EcrCollectors.REPOSITORIES, EcrCollectors.IMAGE_SCANS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(EcrCollectors.ECR);
     }
 
     @Override

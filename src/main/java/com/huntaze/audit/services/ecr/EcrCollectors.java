@@ -4,6 +4,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.ecs.EcsDatasets;
 import com.huntaze.audit.services.ecs.EcsService;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
 import software.amazon.awssdk.services.ecr.model.EnhancedImageScanFinding;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
@@ -35,6 +37,8 @@ final class EcrCollectors {
     private EcrCollectors() {
     }
 
+    static final ServiceClient<EcrClient, EcrClientBuilder> ECR = ServiceClient.regional("ecr", EcrClient::builder);
+
     static final int REPOSITORIES_PAGE = 1000;
     static final int FINDINGS_PAGE = 1000;
 
@@ -52,7 +56,7 @@ final class EcrCollectors {
         @Override
         public EcrRegistryScanning collect(CollectionContext context) {
             return call("ecr:GetRegistryScanningConfiguration", () -> {
-                var answer = context.client("ecr", EcrClient::builder).getRegistryScanningConfiguration(r -> { });
+                var answer = context.client(ECR).getRegistryScanningConfiguration(r -> { });
                 RegistryScanningConfiguration c = answer.scanningConfiguration();
                 if (c == null) {
                     return new EcrRegistryScanning(answer.registryId(), "BASIC", List.of());
@@ -78,7 +82,7 @@ final class EcrCollectors {
 
         @Override
         public List<EcrRepository> collect(CollectionContext context) {
-            return call("ecr:DescribeRepositories", () -> context.client("ecr", EcrClient::builder)
+            return call("ecr:DescribeRepositories", () -> context.client(ECR)
                     .describeRepositoriesPaginator(r -> r.maxResults(REPOSITORIES_PAGE)).repositories().stream()
                     .map(r -> new EcrRepository(r.repositoryName(), r.repositoryArn(), r.repositoryUri(),
                             r.registryId(), r.imageScanningConfiguration() != null
@@ -148,8 +152,8 @@ final class EcrCollectors {
 
     private static EcrImageScan scan(CollectionContext context, EcrImageReference image) {
         // The image's own region: a service may pull from the account's registry in another region (the same
-        // client as context.client("ecr", ...) when it is this one).
-        EcrClient ecr = context.aws().client("ecr", image.region(), EcrClient::builder);
+        // client as context.client(ECR) when it is this one).
+        EcrClient ecr = context.aws().client(ECR, image.region());
         ImageIdentifier id = image.digest() != null ? ImageIdentifier.builder().imageDigest(image.digest()).build()
                 : ImageIdentifier.builder().imageTag(image.effectiveTag()).build();
         try {

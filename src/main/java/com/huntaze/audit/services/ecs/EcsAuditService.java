@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.ecs;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -23,6 +24,11 @@ public final class EcsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(EcsCollectors.CLUSTERS, EcsCollectors.SERVICES, EcsCollectors.TASK_DEFINITIONS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(EcsCollectors.ECS);
     }
 
     @Override

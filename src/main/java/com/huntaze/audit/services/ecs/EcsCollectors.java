@@ -6,11 +6,13 @@ import com.huntaze.audit.collection.DatasetCollector;
 
 import static com.huntaze.audit.collection.AwsCalls.call;
 
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 final class EcsCollectors {
     private EcsCollectors() {
     }
+
+    static final ServiceClient<EcsClient, EcsClientBuilder> ECS = ServiceClient.regional("ecs", EcsClient::builder);
 
     static final int PAGE_SIZE = 100;
     static final int DESCRIBE_CLUSTERS_BATCH = 100;
@@ -45,7 +49,7 @@ final class EcsCollectors {
 
         @Override
         public List<EcsCluster> collect(CollectionContext context) {
-            EcsClient ecs = context.client("ecs", EcsClient::builder);
+            EcsClient ecs = context.client(ECS);
             List<String> arns = call("ecs:ListClusters", () ->
                     ecs.listClustersPaginator(r -> r.maxResults(PAGE_SIZE)).clusterArns().stream().toList());
             List<Cluster> described = new ArrayList<>();
@@ -83,7 +87,7 @@ final class EcsCollectors {
 
         @Override
         public List<EcsService> collect(CollectionContext context) {
-            EcsClient ecs = context.client("ecs", EcsClient::builder);
+            EcsClient ecs = context.client(ECS);
             record ClusterBatch(EcsCluster cluster, List<String> serviceArns) {
             }
             List<ClusterBatch> batches = new ArrayList<>();
@@ -123,7 +127,7 @@ final class EcsCollectors {
 
         @Override
         public List<EcsTaskDefinition> collect(CollectionContext context) {
-            EcsClient ecs = context.client("ecs", EcsClient::builder);
+            EcsClient ecs = context.client(ECS);
             List<String> arns = context.dependency(EcsDatasets.SERVICES).stream().map(EcsService::taskDefinitionArn)
                     .filter(Objects::nonNull).distinct().toList();
             return context.forEach(arns, arn -> call("ecs:DescribeTaskDefinition", () -> {

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.efs;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import com.huntaze.audit.services.backup.BackupProtectable;
@@ -29,6 +30,11 @@ public final class EfsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(EfsCollectors.FILE_SYSTEMS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(EfsCollectors.EFS);
     }
 
     @Override

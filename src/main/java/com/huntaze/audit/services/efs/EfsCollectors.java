@@ -4,14 +4,19 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.efs.EfsClientBuilder;
 
 /** EFS: DescribeFileSystems, all pages at its maximum page size (100). */
 final class EfsCollectors {
     private EfsCollectors() {
     }
+
+    static final ServiceClient<EfsClient, EfsClientBuilder> EFS =
+            ServiceClient.regional("elasticfilesystem", EfsClient::builder);
 
     static final int MAX_ITEMS = 100;
 
@@ -28,8 +33,7 @@ final class EfsCollectors {
 
         @Override
         public List<EfsFileSystem> collect(CollectionContext context) {
-            return call("elasticfilesystem:DescribeFileSystems", () -> context
-                    .client("elasticfilesystem", EfsClient::builder)
+            return call("elasticfilesystem:DescribeFileSystems", () -> context.client(EFS)
                     .describeFileSystemsPaginator(r -> r.maxItems(MAX_ITEMS)).fileSystems().stream()
                     .map(f -> new EfsFileSystem(f.fileSystemId(), f.fileSystemArn(), f.name(),
                             f.lifeCycleStateAsString(), f.creationTime()))

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.elasticache;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -21,6 +22,11 @@ public final class ElastiCacheAuditService implements AuditService {
     public List<DatasetCollector<?>> collectors() {
         return List.of(ElastiCacheCollectors.REPLICATION_GROUPS, ElastiCacheCollectors.CACHE_CLUSTERS,
                 ElastiCacheCollectors.CACHE_SUBNET_GROUPS, ElastiCacheCollectors.EVENTS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(ElastiCacheCollectors.ELASTICACHE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.elasticache;
 
+import com.huntaze.audit.collection.ServiceClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
@@ -8,6 +9,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClientBuilder;
 import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus;
 import software.amazon.awssdk.services.elasticache.model.MultiAZStatus;
 import software.amazon.awssdk.services.elasticache.model.NodeGroup;
@@ -25,6 +27,9 @@ final class ElastiCacheCollectors {
     private ElastiCacheCollectors() {
     }
 
+    static final ServiceClient<ElastiCacheClient, ElastiCacheClientBuilder> ELASTICACHE =
+            ServiceClient.regional("elasticache", ElastiCacheClient::builder);
+
     static final int MAX_RECORDS = 100;
 
     static final DatasetCollector<List<CacheReplicationGroup>> REPLICATION_GROUPS = new DatasetCollector<>() {
@@ -40,7 +45,7 @@ final class ElastiCacheCollectors {
 
         @Override
         public List<CacheReplicationGroup> collect(CollectionContext context) {
-            return call("elasticache:DescribeReplicationGroups", () -> context.client("elasticache", ElastiCacheClient::builder)
+            return call("elasticache:DescribeReplicationGroups", () -> context.client(ELASTICACHE)
                     .describeReplicationGroupsPaginator(r -> r.maxRecords(MAX_RECORDS)).replicationGroups().stream()
                     .map(g -> new CacheReplicationGroup(
                             g.replicationGroupId(),
@@ -79,7 +84,7 @@ final class ElastiCacheCollectors {
 
         @Override
         public List<CacheCluster> collect(CollectionContext context) {
-            return call("elasticache:DescribeCacheClusters", () -> context.client("elasticache", ElastiCacheClient::builder)
+            return call("elasticache:DescribeCacheClusters", () -> context.client(ELASTICACHE)
                     .describeCacheClustersPaginator(r -> r.maxRecords(MAX_RECORDS)).cacheClusters().stream()
                     .map(c -> new CacheCluster(
                             c.cacheClusterId(),
@@ -116,8 +121,7 @@ final class ElastiCacheCollectors {
 
         @Override
         public List<CacheSubnetGroup> collect(CollectionContext context) {
-            return call("elasticache:DescribeCacheSubnetGroups", () -> context.client("elasticache",
-                            ElastiCacheClient::builder)
+            return call("elasticache:DescribeCacheSubnetGroups", () -> context.client(ELASTICACHE)
                     .describeCacheSubnetGroupsPaginator(r -> r.maxRecords(MAX_RECORDS)).cacheSubnetGroups().stream()
                     .map(g -> new CacheSubnetGroup(
                             g.cacheSubnetGroupName(),
@@ -150,7 +154,7 @@ final class ElastiCacheCollectors {
         @Override
         public List<CacheEvent> collect(CollectionContext context) {
             int minutes = com.huntaze.audit.services.manual.ManualCheck.eventWindowMinutes(context.metrics().thresholds());
-            return call("elasticache:DescribeEvents", () -> context.client("elasticache", ElastiCacheClient::builder)
+            return call("elasticache:DescribeEvents", () -> context.client(ELASTICACHE)
                     .describeEventsPaginator(r -> r.duration(minutes).maxRecords(MAX_RECORDS)).events().stream()
                     .map(e -> new CacheEvent(e.sourceTypeAsString(), e.sourceIdentifier(), e.date(), e.message()))
                     .toList());

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.elbv2;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -23,6 +24,11 @@ public final class Elbv2AuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(Elbv2Collectors.LOAD_BALANCERS, Elbv2Collectors.LISTENERS, Elbv2Collectors.TARGET_GROUPS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(Elbv2Collectors.ELBV2);
     }
 
     @Override

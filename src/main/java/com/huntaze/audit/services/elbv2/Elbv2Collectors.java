@@ -5,11 +5,13 @@ import com.huntaze.audit.collection.DatasetCollector;
 
 import static com.huntaze.audit.collection.AwsCalls.call;
 
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
@@ -24,6 +26,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 final class Elbv2Collectors {
     private Elbv2Collectors() {
     }
+
+    static final ServiceClient<ElasticLoadBalancingV2Client, ElasticLoadBalancingV2ClientBuilder> ELBV2 =
+            ServiceClient.regional("elasticloadbalancing", ElasticLoadBalancingV2Client::builder);
 
     static final int PAGE_SIZE = 400;
 
@@ -125,7 +130,7 @@ final class Elbv2Collectors {
     };
 
     private static ElasticLoadBalancingV2Client elbv2(CollectionContext context) {
-        return context.client("elasticloadbalancing", ElasticLoadBalancingV2Client::builder);
+        return context.client(ELBV2);
     }
 
     private static ListenerAction action(Action action) {

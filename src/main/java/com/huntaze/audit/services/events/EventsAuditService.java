@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.events;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import com.huntaze.audit.services.lambda.AsynchronousCallers;
@@ -35,6 +36,11 @@ public final class EventsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(EventsCollectors.RULES);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(EventsCollectors.EVENTS);
     }
 
     @Override

@@ -4,11 +4,13 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.eventbridge.model.EventBus;
 import software.amazon.awssdk.services.eventbridge.model.ListEventBusesResponse;
 import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
@@ -26,6 +28,9 @@ final class EventsCollectors {
     private EventsCollectors() {
     }
 
+    static final ServiceClient<EventBridgeClient, EventBridgeClientBuilder> EVENTS =
+            ServiceClient.regional("events", EventBridgeClient::builder);
+
     static final int PAGE_SIZE = 100;
 
     static final DatasetCollector<List<EventRule>> RULES = new DatasetCollector<>() {
@@ -41,7 +46,7 @@ final class EventsCollectors {
 
         @Override
         public List<EventRule> collect(CollectionContext context) {
-            EventBridgeClient events = context.client("events", EventBridgeClient::builder);
+            EventBridgeClient events = context.client(EVENTS);
             List<String> buses = call("events:ListEventBuses", () -> {
                 List<String> names = new ArrayList<>();
                 String token = null;

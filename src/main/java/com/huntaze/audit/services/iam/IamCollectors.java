@@ -6,6 +6,7 @@ import com.huntaze.audit.collection.DatasetCollector;
 
 import static com.huntaze.audit.collection.AwsCalls.call;
 
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.util.Masking;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -25,6 +27,9 @@ import software.amazon.awssdk.services.iam.model.User;
 final class IamCollectors {
     private IamCollectors() {
     }
+
+    static final ServiceClient<IamClient, IamClientBuilder> IAM =
+            ServiceClient.inRegion("iam", AwsSession.GLOBAL_CLIENT_REGION, IamClient::builder);
 
     static final int MAX_ITEMS = 1000;
 
@@ -45,7 +50,7 @@ final class IamCollectors {
         @Override
         public IamAccountSummary collect(CollectionContext context) {
             Map<String, Integer> summary = call("iam:GetAccountSummary",
-                    () -> context.aws().client("iam", AwsSession.GLOBAL_CLIENT_REGION, IamClient::builder).getAccountSummary().summaryMapAsStrings());
+                    () -> context.client(IAM).getAccountSummary().summaryMapAsStrings());
             return new IamAccountSummary(summary.getOrDefault("AccountMFAEnabled", 0),
                     summary.getOrDefault("AccountAccessKeysPresent", 0));
         }
@@ -64,7 +69,7 @@ final class IamCollectors {
 
         @Override
         public List<IamUser> collect(CollectionContext context) {
-            IamClient iam = context.aws().client("iam", AwsSession.GLOBAL_CLIENT_REGION, IamClient::builder);
+            IamClient iam = context.client(IAM);
             List<User> users = call("iam:ListUsers", () ->
                     iam.listUsersPaginator(r -> r.maxItems(MAX_ITEMS)).users().stream().toList());
             // Both per-user calls of all users in one fan-out, not one after the other per user: one round trip
@@ -124,7 +129,7 @@ final class IamCollectors {
 
         @Override
         public List<IamAccessKey> collect(CollectionContext context) {
-            IamClient iam = context.aws().client("iam", AwsSession.GLOBAL_CLIENT_REGION, IamClient::builder);
+            IamClient iam = context.client(IAM);
             List<IamUser> users = context.dependency(IamDatasets.USERS);
             Map<String, String> arnByUser = users.stream()
                     .collect(Collectors.toMap(IamUser::name, IamUser::arn, (a, b) -> a));

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.lambda;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import com.huntaze.audit.services.sqs.DeadLetterQueueReferences;
@@ -40,6 +41,11 @@ public final class LambdaAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(LambdaCollectors.FUNCTIONS, LambdaCollectors.EVENT_INVOKE_CONFIGS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(LambdaCollectors.LAMBDA);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.ServiceCatalog;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -23,6 +25,9 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 final class LambdaCollectors {
     private LambdaCollectors() {
     }
+
+    static final ServiceClient<LambdaClient, LambdaClientBuilder> LAMBDA =
+            ServiceClient.regional("lambda", LambdaClient::builder);
 
     static final int PAGE_SIZE = 50;
 
@@ -39,7 +44,7 @@ final class LambdaCollectors {
 
         @Override
         public List<LambdaFunction> collect(CollectionContext context) {
-            LambdaClient lambda = context.client("lambda", LambdaClient::builder);
+            LambdaClient lambda = context.client(LAMBDA);
             return call("lambda:ListFunctions", () -> lambda.listFunctionsPaginator(r -> r.maxItems(PAGE_SIZE))
                     .functions().stream().map(LambdaCollectors::function).toList());
         }
@@ -74,7 +79,7 @@ final class LambdaCollectors {
 
         @Override
         public List<EventInvokeConfig> collect(CollectionContext context) {
-            LambdaClient lambda = context.client("lambda", LambdaClient::builder);
+            LambdaClient lambda = context.client(LAMBDA);
             Set<String> called = new TreeSet<>();
             for (AsynchronousCallers source : callers()) {
                 source.callers().apply(context::dependency).forEach(c -> {

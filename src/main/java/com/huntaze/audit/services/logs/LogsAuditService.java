@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.logs;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -20,6 +21,11 @@ public final class LogsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(LogsCollectors.LOG_GROUPS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(LogsCollectors.LOGS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.logs;
 
+import com.huntaze.audit.collection.ServiceClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
@@ -8,11 +9,15 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 
 /** CloudWatch Logs: DescribeLogGroups, all pages at its maximum page size (50). */
 final class LogsCollectors {
     private LogsCollectors() {
     }
+
+    static final ServiceClient<CloudWatchLogsClient, CloudWatchLogsClientBuilder> LOGS =
+            ServiceClient.regional("logs", CloudWatchLogsClient::builder);
 
     static final int PAGE_SIZE = 50;
 
@@ -29,7 +34,7 @@ final class LogsCollectors {
 
         @Override
         public List<LogGroup> collect(CollectionContext context) {
-            return call("logs:DescribeLogGroups", () -> context.client("logs", CloudWatchLogsClient::builder)
+            return call("logs:DescribeLogGroups", () -> context.client(LOGS)
                     .describeLogGroupsPaginator(r -> r.limit(PAGE_SIZE)).logGroups().stream()
                     .map(g -> new LogGroup(
                             g.logGroupName(),

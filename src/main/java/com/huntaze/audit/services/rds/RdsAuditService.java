@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.rds;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -37,6 +38,11 @@ public final class RdsAuditService implements AuditService {
     public List<DatasetCollector<?>> collectors() {
         return List.of(RdsCollectors.DB_INSTANCES, RdsCollectors.DB_CLUSTERS, RdsCollectors.MAJOR_ENGINE_VERSIONS,
                 RdsCollectors.PENDING_MAINTENANCE, RdsCollectors.FAILOVER_EVENTS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(RdsCollectors.RDS);
     }
 
     @Override

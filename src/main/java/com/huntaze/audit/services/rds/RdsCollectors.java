@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.rds;
 
+import com.huntaze.audit.collection.ServiceClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
@@ -8,6 +9,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
+import software.amazon.awssdk.services.rds.RdsClientBuilder;
 import software.amazon.awssdk.services.rds.model.DBClusterMember;
 import software.amazon.awssdk.services.rds.model.Subnet;
 import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 final class RdsCollectors {
     private RdsCollectors() {
     }
+
+    static final ServiceClient<RdsClient, RdsClientBuilder> RDS = ServiceClient.regional("rds", RdsClient::builder);
 
     static final int MAX_RECORDS = 100;
 
@@ -35,7 +39,7 @@ final class RdsCollectors {
 
         @Override
         public List<DbInstance> collect(CollectionContext context) {
-            return call("rds:DescribeDBInstances", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribeDBInstances", () -> context.client(RDS)
                     .describeDBInstancesPaginator(r -> r.maxRecords(MAX_RECORDS)).dbInstances().stream()
                     .map(i -> new DbInstance(
                             i.dbInstanceIdentifier(),
@@ -77,7 +81,7 @@ final class RdsCollectors {
 
         @Override
         public List<DbCluster> collect(CollectionContext context) {
-            return call("rds:DescribeDBClusters", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribeDBClusters", () -> context.client(RDS)
                     .describeDBClustersPaginator(r -> r.maxRecords(MAX_RECORDS)).dbClusters().stream()
                     .map(c -> new DbCluster(
                             c.dbClusterIdentifier(),
@@ -111,7 +115,7 @@ final class RdsCollectors {
 
         @Override
         public List<DbMajorEngineVersion> collect(CollectionContext context) {
-            return call("rds:DescribeDBMajorEngineVersions", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribeDBMajorEngineVersions", () -> context.client(RDS)
                     .describeDBMajorEngineVersionsPaginator(r -> r.maxRecords(MAX_RECORDS)).dbMajorEngineVersions()
                     .stream()
                     .map(v -> new DbMajorEngineVersion(v.engine(), v.majorEngineVersion(),
@@ -137,7 +141,7 @@ final class RdsCollectors {
 
         @Override
         public List<PendingMaintenance> collect(CollectionContext context) {
-            return call("rds:DescribePendingMaintenanceActions", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribePendingMaintenanceActions", () -> context.client(RDS)
                     .describePendingMaintenanceActionsPaginator(r -> r.maxRecords(MAX_RECORDS))
                     .pendingMaintenanceActions().stream()
                     .map(p -> new PendingMaintenance(p.resourceIdentifier(), p.pendingMaintenanceActionDetails().stream()
@@ -170,7 +174,7 @@ final class RdsCollectors {
         @Override
         public List<RdsEvent> collect(CollectionContext context) {
             int minutes = com.huntaze.audit.services.manual.ManualCheck.eventWindowMinutes(context.metrics().thresholds());
-            return call("rds:DescribeEvents", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribeEvents", () -> context.client(RDS)
                     .describeEventsPaginator(r -> r.duration(minutes).eventCategories("failover")
                             .maxRecords(MAX_RECORDS))
                     .events().stream()

@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.route53;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -20,6 +21,11 @@ public final class Route53AuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(Route53Collectors.HOSTED_ZONES, Route53Collectors.HEALTH_CHECKS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(Route53Collectors.ROUTE53);
     }
 
     @Override

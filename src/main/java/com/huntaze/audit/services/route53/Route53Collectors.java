@@ -4,11 +4,13 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -25,6 +27,10 @@ final class Route53Collectors {
 
     /** Route 53 is global; its API answers in us-east-1 (where its CloudWatch metrics are, too). */
     static final String CLIENT_REGION = "us-east-1";
+
+    static final ServiceClient<Route53Client, Route53ClientBuilder> ROUTE53 =
+            ServiceClient.inRegion("route53", CLIENT_REGION, Route53Client::builder);
+
     static final String ZONES_PAGE_SIZE = "100";
     static final String RECORDS_PAGE_SIZE = "300";
     static final String HEALTH_CHECKS_PAGE_SIZE = "1000";
@@ -79,7 +85,7 @@ final class Route53Collectors {
     };
 
     private static Route53Client route53(CollectionContext context) {
-        return context.aws().client("route53", CLIENT_REGION, Route53Client::builder);
+        return context.client(ROUTE53);
     }
 
     private static Route53HostedZone.Record record(ResourceRecordSet set) {

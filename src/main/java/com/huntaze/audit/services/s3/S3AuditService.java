@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.s3;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -18,6 +19,11 @@ public final class S3AuditService implements AuditService {
         return List.of(S3Collectors.BUCKETS, S3Collectors.ACCOUNT_PUBLIC_ACCESS_BLOCK,
                 S3Collectors.BUCKET_PUBLIC_ACCESS_BLOCKS, S3Collectors.BUCKET_VERSIONING,
                 S3Collectors.BUCKET_LIFECYCLE);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(S3Clients.S3, S3Clients.S3_CONTROL);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package com.huntaze.audit.services.s3;
 
 import com.huntaze.audit.collection.CollectionContext;
+import com.huntaze.audit.collection.ServiceClient;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
 import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 
 /**
@@ -47,14 +50,23 @@ final class S3Clients {
     static final S3ControlEndpointProvider NO_ACCOUNT_PREFIX_ON_OVERRIDE = params -> S3_CONTROL_ENDPOINTS
             .resolveEndpoint(params.endpoint() == null ? params : params.toBuilder().requiresAccountId(false).build());
 
+    /**
+     * The S3 client: in {@link #ACCOUNT_REGION} for ListBuckets (the one an audit builds ahead of its collectors), and
+     * in each bucket's region for its own Get calls ({@link #s3}), which no audit can know before ListBuckets.
+     */
+    static final ServiceClient<S3Client, S3ClientBuilder> S3 = ServiceClient.inRegion("s3", ACCOUNT_REGION,
+            () -> S3Client.builder().endpointProvider(PATH_STYLE_ON_OVERRIDE)).withIamActions(S3_IAM_ACTIONS);
+
+    static final ServiceClient<S3ControlClient, S3ControlClientBuilder> S3_CONTROL = ServiceClient.inRegion("s3",
+            ACCOUNT_REGION, () -> S3ControlClient.builder().endpointProvider(NO_ACCOUNT_PREFIX_ON_OVERRIDE))
+            .withIamActions(S3_CONTROL_IAM_ACTIONS);
+
     /** The S3 client of {@code region}: a bucket's own Get calls go to its region. */
     static S3Client s3(CollectionContext context, String region) {
-        return context.aws().client("s3", S3_IAM_ACTIONS, region,
-                () -> S3Client.builder().endpointProvider(PATH_STYLE_ON_OVERRIDE));
+        return context.aws().client(S3, region);
     }
 
     static S3ControlClient s3Control(CollectionContext context) {
-        return context.aws().client("s3", S3_CONTROL_IAM_ACTIONS, ACCOUNT_REGION,
-                () -> S3ControlClient.builder().endpointProvider(NO_ACCOUNT_PREFIX_ON_OVERRIDE));
+        return context.client(S3_CONTROL);
     }
 }

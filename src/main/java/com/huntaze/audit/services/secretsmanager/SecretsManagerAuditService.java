@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.secretsmanager;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
@@ -20,6 +21,11 @@ public final class SecretsManagerAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(SecretsManagerCollectors.SECRETS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(SecretsManagerCollectors.SECRETS_MANAGER);
     }
 
     @Override

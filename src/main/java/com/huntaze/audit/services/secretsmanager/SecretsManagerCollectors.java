@@ -1,5 +1,6 @@
 package com.huntaze.audit.services.secretsmanager;
 
+import com.huntaze.audit.collection.ServiceClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
@@ -8,6 +9,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 
 import com.huntaze.audit.inventory.Dataset;
 import java.util.List;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Secrets Manager: ListSecrets (100 per page, its maximum). Its entries carry rotation, last access and creation
@@ -16,6 +18,9 @@ import java.util.List;
 final class SecretsManagerCollectors {
     private SecretsManagerCollectors() {
     }
+
+    static final ServiceClient<SecretsManagerClient, SecretsManagerClientBuilder> SECRETS_MANAGER =
+            ServiceClient.regional("secretsmanager", SecretsManagerClient::builder);
 
     static final int MAX_RESULTS = 100;
 
@@ -32,7 +37,7 @@ final class SecretsManagerCollectors {
 
         @Override
         public List<Secret> collect(CollectionContext context) {
-            return call("secretsmanager:ListSecrets", () -> context.client("secretsmanager", SecretsManagerClient::builder)
+            return call("secretsmanager:ListSecrets", () -> context.client(SECRETS_MANAGER)
                     .listSecretsPaginator(r -> r.maxResults(MAX_RESULTS)).stream()
                     .flatMap(page -> page.secretList().stream())
                     .map(s -> new Secret(

@@ -6,12 +6,14 @@ import com.huntaze.audit.collection.DnsClient;
 
 import static com.huntaze.audit.collection.AwsCalls.call;
 
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.inventory.DnsAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sesv2.model.DkimAttributes;
 import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
@@ -28,6 +30,9 @@ final class SesCollectors {
     private SesCollectors() {
     }
 
+    static final ServiceClient<SesV2Client, SesV2ClientBuilder> SES =
+            ServiceClient.regional("ses", SesV2Client::builder);
+
     static final DatasetCollector<SesAccount> ACCOUNT = new DatasetCollector<>() {
         @Override
         public Dataset<SesAccount> dataset() {
@@ -41,7 +46,7 @@ final class SesCollectors {
 
         @Override
         public SesAccount collect(CollectionContext context) {
-            GetAccountResponse account = call("ses:GetAccount", () -> context.client("ses", SesV2Client::builder).getAccount(r -> { }));
+            GetAccountResponse account = call("ses:GetAccount", () -> context.client(SES).getAccount(r -> { }));
             SendQuota quota = account.sendQuota();
             return new SesAccount(
                     Boolean.TRUE.equals(account.productionAccessEnabled()),
@@ -68,7 +73,7 @@ final class SesCollectors {
 
         @Override
         public List<SesIdentity> collect(CollectionContext context) {
-            SesV2Client ses = context.client("ses", SesV2Client::builder);
+            SesV2Client ses = context.client(SES);
             List<IdentityInfo> listed = call("ses:ListEmailIdentities", () -> ses
                     .listEmailIdentitiesPaginator(r -> r.pageSize(IDENTITIES_PAGE_SIZE)).stream()
                     .flatMap(page -> page.emailIdentities().stream()).toList());

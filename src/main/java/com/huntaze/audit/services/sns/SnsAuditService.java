@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.sns;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import com.huntaze.audit.services.lambda.AsynchronousCallers;
@@ -42,6 +43,11 @@ public final class SnsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(SnsCollectors.TOPICS, SnsCollectors.ALARM_TOPIC_SUBSCRIPTIONS);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(SnsCollectors.SNS);
     }
 
     @Override

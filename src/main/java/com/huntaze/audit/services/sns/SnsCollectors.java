@@ -5,6 +5,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.services.cloudwatch.CloudWatchDatasets;
 import com.huntaze.audit.util.JsonText;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
@@ -28,6 +30,8 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 final class SnsCollectors {
     private SnsCollectors() {
     }
+
+    static final ServiceClient<SnsClient, SnsClientBuilder> SNS = ServiceClient.regional("sns", SnsClient::builder);
 
     static final DatasetCollector<List<SnsTopic>> TOPICS = new DatasetCollector<>() {
         @Override
@@ -42,7 +46,7 @@ final class SnsCollectors {
 
         @Override
         public List<SnsTopic> collect(CollectionContext context) {
-            return call("sns:ListTopics", () -> context.client("sns", SnsClient::builder).listTopicsPaginator()
+            return call("sns:ListTopics", () -> context.client(SNS).listTopicsPaginator()
                     .topics().stream().map(t -> new SnsTopic(SnsTopic.nameOf(t.topicArn()), t.topicArn())).toList());
         }
     };
@@ -72,7 +76,7 @@ final class SnsCollectors {
             if (named.isEmpty()) {
                 return List.of();
             }
-            SnsClient sns = context.client("sns", SnsClient::builder);
+            SnsClient sns = context.client(SNS);
             record Listed(String topicArn, List<Subscription> subscriptions) {
             }
             List<Listed> listed = context.forEach(named, topic -> call("sns:ListSubscriptionsByTopic", () -> {

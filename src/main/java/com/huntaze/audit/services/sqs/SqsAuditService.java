@@ -1,6 +1,7 @@
 package com.huntaze.audit.services.sqs;
 
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class SqsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(SqsCollectors.QUEUES);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(SqsCollectors.SQS);
     }
 
     @Override

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.inventory.Dataset;
 import com.huntaze.audit.util.JsonText;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 final class SqsCollectors {
     private SqsCollectors() {
     }
+
+    static final ServiceClient<SqsClient, SqsClientBuilder> SQS = ServiceClient.regional("sqs", SqsClient::builder);
 
     static final int PAGE_SIZE = 1000;
 
@@ -42,7 +46,7 @@ final class SqsCollectors {
 
         @Override
         public List<SqsQueue> collect(CollectionContext context) {
-            SqsClient sqs = context.client("sqs", SqsClient::builder);
+            SqsClient sqs = context.client(SQS);
             List<String> urls = call("sqs:ListQueues", () ->
                     sqs.listQueuesPaginator(r -> r.maxResults(PAGE_SIZE)).queueUrls().stream().toList());
             return context.forEach(urls, url -> call("sqs:GetQueueAttributes", () -> {

@@ -5,6 +5,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
 import com.huntaze.audit.inventory.Dataset;
+import com.huntaze.audit.services.ec2.Ec2Clients;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -91,6 +92,6 @@ final class VpcCollectors {
     }
 
     private static Ec2Client ec2(CollectionContext context) {
-        return context.client("ec2", Ec2Client::builder);
+        return context.client(Ec2Clients.EC2);
     }
 }

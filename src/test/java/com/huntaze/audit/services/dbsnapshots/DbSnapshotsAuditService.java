@@ -5,6 +5,7 @@ import static com.huntaze.audit.collection.AwsCalls.call;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.huntaze.audit.collection.CollectionContext;
 import com.huntaze.audit.collection.DatasetCollector;
+import com.huntaze.audit.collection.ServiceClient;
 import com.huntaze.audit.engine.Check;
 import com.huntaze.audit.engine.Scope;
 import com.huntaze.audit.inventory.Dataset;
@@ -12,6 +13,7 @@ import com.huntaze.audit.pricing.PriceItem;
 import com.huntaze.audit.services.AuditService;
 import java.util.List;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.RdsClientBuilder;
 
 /**
  * A throwaway service that exists only in the test source tree: it proves that adding a service is a folder of its
@@ -27,6 +29,9 @@ public final class DbSnapshotsAuditService implements AuditService {
     /** Price item: RDS snapshot storage per GB-month. */
     public static final String SNAPSHOT_GB_MONTH = "dbsnapshots.snapshot-gb-month";
 
+    /** Its SDK client: RDS's API, declared by the service that calls it. */
+    static final ServiceClient<RdsClient, RdsClientBuilder> RDS = ServiceClient.regional("rds", RdsClient::builder);
+
     static final DatasetCollector<List<ManualSnapshot>> COLLECTOR = new DatasetCollector<>() {
         @Override
         public Dataset<List<ManualSnapshot>> dataset() {
@@ -40,7 +45,7 @@ public final class DbSnapshotsAuditService implements AuditService {
 
         @Override
         public List<ManualSnapshot> collect(CollectionContext context) {
-            return call("rds:DescribeDBSnapshots", () -> context.client("rds", RdsClient::builder)
+            return call("rds:DescribeDBSnapshots", () -> context.client(RDS)
                     .describeDBSnapshotsPaginator(r -> r.snapshotType("manual").maxRecords(100)).dbSnapshots()
                     .stream()
                     .map(s -> new ManualSnapshot(s.dbSnapshotIdentifier(), s.dbSnapshotArn(), s.dbInstanceIdentifier(),
@@ -57,6 +62,11 @@ public final class DbSnapshotsAuditService implements AuditService {
     @Override
     public List<DatasetCollector<?>> collectors() {
         return List.of(COLLECTOR);
+    }
+
+    @Override
+    public List<ServiceClient<?, ?>> clients() {
+        return List.of(RDS);
     }
 
     @Override
