@@ -301,11 +301,11 @@ public final class CheckCommand implements Callable<Integer> {
                 inventory = new Inventory(null, List.of());
                 apiCalls = Map.of();
             } else {
-                URI endpoint = endpoint();
-                List<String> auditRegions = auditRegions();
-                checkProfile();
+                PreparedSession.Opened opened = session != null ? session.take() : baseSession();
+                URI endpoint = opened.endpoint();
+                List<String> auditRegions = opened.regions();
                 ServiceCatalog catalog = ServiceCatalog.current();
-                try (AwsSession aws = session != null ? session.take() : baseSession()) {
+                try (AwsSession aws = opened.aws()) {
                     aws.prepare(catalog.clientsFor(needed, auditRegions)); // built on both cores while STS answers
                     String account = account(aws, auditRegions.get(0), endpoint);
                     requireBaselineAccount(baseline, account); // before collecting: a wrong baseline wastes no calls
@@ -341,16 +341,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The session of an audit of the base credentials, its STS client built: the AWS options validated in the order
-     * the command validates them, then the SDK's start-up (see {@link PreparedSession}).
+     * The session of an audit of the base credentials, its STS client built: the AWS options validated (endpoint,
+     * regions, profile, then the session's settings), then the SDK's start-up (see {@link PreparedSession}).
      */
-    private AwsSession baseSession() {
+    private PreparedSession.Opened baseSession() {
         URI endpoint = endpoint();
         List<String> auditRegions = auditRegions();
         checkProfile();
         AwsSession aws = new AwsSession(awsSettings(endpoint), concurrency, ServiceCatalog.current().actions());
         aws.sts(auditRegions.get(0));
-        return aws;
+        return new PreparedSession.Opened(aws, endpoint, auditRegions);
     }
 
     // ---- many accounts: assumed roles (see README "Many accounts") ----

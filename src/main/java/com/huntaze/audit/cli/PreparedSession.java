@@ -2,6 +2,8 @@ package com.huntaze.audit.cli;
 
 import com.huntaze.audit.collection.AwsSession;
 import com.huntaze.audit.util.Background;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -17,20 +19,24 @@ import java.util.function.Supplier;
  * session never taken (the command stopped earlier, on another error) is closed when it is ready.
  */
 final class PreparedSession implements AutoCloseable {
-    private final CompletableFuture<AwsSession> opening;
+    private final CompletableFuture<Opened> opening;
     private boolean taken;
 
-    private PreparedSession(CompletableFuture<AwsSession> opening) {
+    /** An open session and what opening it validated: the endpoint (null for AWS's own) and the audited regions. */
+    record Opened(AwsSession aws, URI endpoint, List<String> regions) {
+    }
+
+    private PreparedSession(CompletableFuture<Opened> opening) {
         this.opening = opening;
     }
 
     /** Starts opening the session that {@code open} builds (its STS client included), on a daemon thread. */
-    static PreparedSession open(Supplier<AwsSession> open) {
+    static PreparedSession open(Supplier<Opened> open) {
         return new PreparedSession(Background.start("aws-session", open));
     }
 
     /** The session, waiting for it to be open; from here its caller closes it. */
-    AwsSession take() {
+    Opened take() {
         taken = true;
         return Background.join(opening);
     }
@@ -38,7 +44,7 @@ final class PreparedSession implements AutoCloseable {
     @Override
     public void close() {
         if (!taken) {
-            opening.thenAccept(AwsSession::close);
+            opening.thenAccept(opened -> opened.aws().close());
         }
     }
 }
