@@ -5,6 +5,7 @@ import com.huntaze.audit.inventory.MetricData;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.huntaze.audit.inventory.MetricSpec;
 import com.huntaze.audit.services.ServiceCatalog;
@@ -61,7 +62,7 @@ public final class CheckRegistry {
             }
             validateMetrics(check, specs);
             ClassLoader loader = check.getClass().getClassLoader();
-            CheckMetadata metadata = readMetadata(check, loader, indexes.computeIfAbsent(loader, MetadataIndex::on));
+            CheckMetadata metadata = readMetadata(check, loader, indexes.computeIfAbsent(loader, l -> MetadataIndex.on(l, Readers.JSON)));
             registered.add(new RegisteredCheck(check, metadata));
         }
         registered.sort(Comparator.comparing((RegisteredCheck c) -> c.metadata().domain())
@@ -73,9 +74,8 @@ public final class CheckRegistry {
     private static final class Readers {
         static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         /** A YAML file's tree from the index is read with the YAML reader's features. */
-        static final ObjectMapper YAML_TREE = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        static final ObjectReader YAML_TREE = JSON.readerFor(CheckMetadata.class)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
         private static final class Yaml {
             static final ObjectMapper INSTANCE = new ObjectMapper(new YAMLFactory())
@@ -94,9 +94,10 @@ public final class CheckRegistry {
                 }
                 byte[] file = in.readAllBytes();
                 Optional<JsonNode> indexed = index.metadata(resource, file);
-                CheckMetadata metadata = indexed.isPresent()
-                        ? (yaml ? Readers.YAML_TREE : Readers.JSON).treeToValue(indexed.get(), CheckMetadata.class)
-                        : (yaml ? Readers.Yaml.INSTANCE : Readers.JSON).readValue(file, CheckMetadata.class);
+                CheckMetadata metadata = indexed.isEmpty()
+                        ? (yaml ? Readers.Yaml.INSTANCE : Readers.JSON).readValue(file, CheckMetadata.class)
+                        : yaml ? Readers.YAML_TREE.readValue(indexed.get())
+                        : Readers.JSON.treeToValue(indexed.get(), CheckMetadata.class);
                 validate(check, resource, metadata);
                 return metadata;
             } catch (IOException e) {

@@ -28,8 +28,6 @@ public final class MetadataIndex {
     /** The index, at the root of the class path. */
     public static final String RESOURCE = "check-metadata-index.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Map<String, Entry> entries;
 
     private MetadataIndex(Map<String, Entry> entries) {
@@ -40,14 +38,17 @@ public final class MetadataIndex {
     record Entry(long crc32, JsonNode metadata) {
     }
 
-    /** The index on {@code loader}'s class path; an empty one when there is none (the file is then read). */
-    static MetadataIndex on(ClassLoader loader) {
+    /**
+     * The index on {@code loader}'s class path, parsed with {@code json} (the registry's reader: no mapper of its
+     * own to make at start-up); an empty one when there is none (the files are then read).
+     */
+    static MetadataIndex on(ClassLoader loader, ObjectMapper json) {
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return new MetadataIndex(Map.of());
             }
             Map<String, Entry> entries = new TreeMap<>();
-            JSON.readTree(in).path("checks").fields().forEachRemaining(field -> entries.put(field.getKey(),
+            json.readTree(in).path("checks").fields().forEachRemaining(field -> entries.put(field.getKey(),
                     new Entry(field.getValue().path("crc32").asLong(), field.getValue().path("metadata"))));
             return new MetadataIndex(entries);
         } catch (IOException e) {
@@ -71,8 +72,9 @@ public final class MetadataIndex {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         Path services = classes.resolve("services");
+        ObjectMapper json = new ObjectMapper();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ObjectNode checks = JSON.createObjectNode();
+        ObjectNode checks = json.createObjectNode();
         List<Path> files;
         try (Stream<Path> walk = Files.isDirectory(services) ? Files.walk(services) : Stream.empty()) {
             files = walk.filter(p -> p.getParent().getFileName().toString().equals("checks"))
@@ -83,7 +85,7 @@ public final class MetadataIndex {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode tree;
             try {
-                tree = (resource.endsWith(".yaml") ? yaml : JSON).readTree(bytes);
+                tree = (resource.endsWith(".yaml") ? yaml : json).readTree(bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("check metadata " + resource + " does not parse: " + e.getMessage(), e);
             }
@@ -91,10 +93,10 @@ public final class MetadataIndex {
             entry.put("crc32", crc32(bytes));
             entry.set("metadata", tree);
         }
-        ObjectNode index = JSON.createObjectNode();
+        ObjectNode index = json.createObjectNode();
         index.put("about", "made at build time from the files it names (MetadataIndex); edit those, not this");
         index.set("checks", checks);
-        Files.write(classes.resolve(RESOURCE), JSON.writeValueAsBytes(index));
+        Files.write(classes.resolve(RESOURCE), json.writeValueAsBytes(index));
         System.out.println("check metadata index: " + files.size() + " files → " + classes.resolve(RESOURCE));
     }
 }

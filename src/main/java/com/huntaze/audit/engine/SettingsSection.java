@@ -43,7 +43,7 @@ public record SettingsSection<T>(String key, Class<T> type, Supplier<? extends T
 
     /** A section whose default is a value at hand. */
     public SettingsSection(String key, Class<T> type, T defaults, Binder<T> binder, String description) {
-        this(key, type, () -> Objects.requireNonNull(defaults, "defaults"), binder, description);
+        this(key, type, () -> defaults, binder, description);
         Objects.requireNonNull(defaults, "defaults");
     }
 

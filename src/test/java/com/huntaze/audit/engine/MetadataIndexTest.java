@@ -26,7 +26,7 @@ class MetadataIndexTest {
 
     @Test
     void holdsEveryShippedCheckAsItsFileIsNow() throws IOException {
-        MetadataIndex index = MetadataIndex.on(getClass().getClassLoader());
+        MetadataIndex index = MetadataIndex.on(getClass().getClassLoader(), new ObjectMapper());
         for (Check check : ServiceCatalog.current().checks()) {
             String resource = CheckRegistry.metadataResource(check.id(), "yaml");
             assertThat(index.metadata(resource, file(resource))).as("index entry of " + resource
@@ -45,7 +45,7 @@ class MetadataIndexTest {
 
     @Test
     void aFileChangedSinceTheIndexWasMadeIsReadItself() throws IOException {
-        MetadataIndex index = MetadataIndex.on(getClass().getClassLoader());
+        MetadataIndex index = MetadataIndex.on(getClass().getClassLoader(), new ObjectMapper());
         String resource = CheckRegistry.metadataResource("rds.multi-az", "yaml");
         byte[] edited = (new String(file(resource), StandardCharsets.UTF_8) + "\n# edited\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -56,6 +56,7 @@ class MetadataIndexTest {
     void withoutAnIndexEveryFileIsRead() {
         ClassLoader none = new ClassLoader(null) {
         };
-        assertThat(MetadataIndex.on(none).metadata("services/rds/checks/rds.multi-az.yaml", new byte[0])).isEmpty();
+        assertThat(MetadataIndex.on(none, new ObjectMapper())
+                .metadata("services/rds/checks/rds.multi-az.yaml", new byte[0])).isEmpty();
     }
 }
